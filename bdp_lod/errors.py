@@ -1,0 +1,54 @@
+"""The library's own exceptions: callers catch these, never a parser's internals.
+
+Each carries enough to name the file (and line or record) so the CLI can print one clear line
+and choose its exit code without a traceback.
+"""
+
+from __future__ import annotations
+
+from .findings import Finding
+
+__all__ = [
+    "BdpLodError",
+    "InputError",
+    "InvalidRecords",
+    "NotAPracticePage",
+]
+
+
+class BdpLodError(Exception):
+    """Base of every error bdp_lod raises on purpose."""
+
+
+class InputError(BdpLodError):
+    """An input cannot be read at all: missing file, unknown extension, malformed syntax."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+        self.file = file
+        self.line = line
+        self.detail = message
+        where = file or ""
+        if file and line is not None:
+            where = f"{file}:{line}"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class NotAPracticePage(BdpLodError):
+    """A page that is not a good-practice database entry (no "Metryka praktyki" block)."""
+
+    def __init__(self, message: str, *, file: str | None = None):
+        self.file = file
+        self.detail = message
+        super().__init__(f"{file}: {message}" if file else message)
+
+
+class InvalidRecords(BdpLodError):
+    """Records that break the submission rules; ``findings`` says every problem, not the first."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        first = findings[0] if findings else None
+        summary = f"{len(findings)} problem(s)"
+        if first is not None:
+            summary += f"; first: {first.field or '(record)'}: {first.message.en}"
+        super().__init__(summary)

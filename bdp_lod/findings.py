@@ -1,0 +1,65 @@
+"""One finding model for every check: JSON Schema, normalisation, page parsing, TERYT, SHACL.
+
+Findings are named in the data steward's terms (file, record, field path of the submission) and
+carry their message in both report languages, so a renderer only has to pick one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+__all__ = ["Finding", "Message", "Severity"]
+
+
+class Severity(str, Enum):
+    """SHACL's three severities; ``VIOLATION`` makes a submission wrong."""
+
+    VIOLATION = "violation"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Message:
+    """A user message in English and Polish."""
+
+    en: str
+    pl: str
+
+    def text(self, lang: str = "en") -> str:
+        return self.pl if lang == "pl" else self.en
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem (or hint) about one value of one record."""
+
+    severity: Severity
+    code: str
+    """Stable machine-readable kind, e.g. ``schema.pattern`` or ``page.no-metryka``."""
+    message: Message
+    file: str | None = None
+    record_index: int | None = None
+    record_id: str | None = None
+    field: str | None = None
+    """Path in the submission's own terms: ``institution.address.postal_code``, ``contacts[0]``."""
+    value: str | None = None
+    line: int | None = None
+    focus_node: str | None = None
+    result_path: str | None = None
+    source_shape: str | None = None
+
+    def at(self, **where: object) -> "Finding":
+        """The same finding located more precisely (readers add file and record)."""
+        return replace(self, **where)  # type: ignore[arg-type]
+
+    def under(self, prefix: str) -> "Finding":
+        """The same finding with its field path nested under ``prefix``."""
+        if not self.field:
+            path = prefix
+        elif self.field.startswith("["):
+            path = prefix + self.field
+        else:
+            path = f"{prefix}.{self.field}"
+        return replace(self, field=path)

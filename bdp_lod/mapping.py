@@ -1,0 +1,262 @@
+"""Records → RDF triples in the bdp vocabulary (DESIGN.md §2, URIs of §3).
+
+Every node is an IRI minted by `bdp_lod.uris` (no blank nodes), every literal from the sources is
+``@pl``, and the triples of a practice depend on that practice alone, so a graph built from the
+same records in any order is the same set of triples. `bdp_lod.sources.rdf` reads them back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from . import concepts
+from .model import Activity, Address, Contact, Institution, LocalGovernmentUnit, Practice
+from .uris import DEFAULT_BASE, Uris
+from .vocab import (
+    ADMS, BDP, CV, DCAT, DCTERMS, FOAF, LOCN, ORG, PREFIXES, RDF, RDFS, SCHEMA, SKOS, VCARD, XSD,
+)
+
+__all__ = ["Triple", "practice_triples", "to_graph", "split_street", "unit_label"]
+
+Triple = tuple[URIRef, URIRef, Node]
+
+_UNIT_LABEL = {
+    "gmina-miejska": "Gmina",
+    "gmina-wiejska": "Gmina",
+    "gmina-miejsko-wiejska": "Gmina",
+    "miasto-na-prawach-powiatu": "Miasto",
+    "powiat": "Powiat",
+    "wojewodztwo": "Województwo",
+}
+_UNIT_LEVELS = {
+    "gmina-miejska": ("gmina",),
+    "gmina-wiejska": ("gmina",),
+    "gmina-miejsko-wiejska": ("gmina",),
+    "miasto-na-prawach-powiatu": ("gmina", "powiat"),
+    "powiat": ("powiat",),
+    "wojewodztwo": ("wojewodztwo",),
+}
+
+
+def _pl(text: str) -> Literal:
+    return Literal(text, lang="pl")
+
+
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
+def _concept(scheme: concepts.ConceptScheme, concept_id: str) -> URIRef:
+    return URIRef(scheme.iri_of(concept_id))
+
+
+def unit_label(unit: LocalGovernmentUnit) -> str:
+    """The body's name as Polish writes it: "Gmina Czersk", "Miasto Katowice"."""
+    word = _UNIT_LABEL.get(unit.type or "")
+    return f"{word} {unit.name}" if word else unit.name
+
+
+_STREET = re.compile(r"^(?P<street>.*\D)\s+(?P<number>\d+[A-Za-z]?(?:\s?/\s?\d+[A-Za-z]?)?)$")
+
+
+def split_street(street: str) -> tuple[str, str | None]:
+    """"Kościuszki 27" → ("Kościuszki", "27"); anything less clear stays whole."""
+    match = _STREET.match(street)
+    if not match:
+        return street, None
+    return match["street"].strip(), match["number"]
+
+
+def _date_literal(value: str) -> Literal:
+    """Periods are only as precise as the source: a year, a month or a day."""
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    return Literal(value, datatype=datatype)
+
+
+class _Mapper:
+    def __init__(self, uris: Uris) -> None:
+        self.uris = uris
+
+    def practice(self, p: Practice) -> Iterator[Triple]:
+        node = _iri(self.uris.practice(p))
+        yield node, RDF.type, BDP.Practice
+        if p.id:
+            yield node, DCTERMS.identifier, Literal(p.id)
+        yield node, DCTERMS.title, _pl(p.title)
+        yield node, DCTERMS.description, _pl(p.description)
+        if p.date_added:
+            yield node, DCTERMS.issued, Literal(p.date_added.isoformat(), datatype=XSD.date)
+        if p.theme:
+            yield node, DCAT.theme, _concept(concepts.themes(), p.theme)
+        if p.programme:
+            yield node, BDP.programme, _concept(concepts.programmes(), p.programme)
+        if p.source_url:
+            yield node, DCTERMS.source, _iri(p.source_url)
+            yield node, FOAF.page, _iri(p.source_url)
+        if p.population is not None:
+            yield node, BDP.populationAtEntry, Literal(str(p.population), datatype=XSD.nonNegativeInteger)
+        for goal in p.goals:
+            yield node, BDP.goal, _pl(goal)
+        if p.has_attachments:
+            yield node, BDP.hasAttachments, Literal(True)
+        for attachment in p.attachments:
+            media = _iri(attachment.url)
+            yield node, SCHEMA.associatedMedia, media
+            yield media, RDF.type, SCHEMA.MediaObject
+            yield media, SCHEMA.contentUrl, media
+            if attachment.title:
+                yield media, SCHEMA.name, _pl(attachment.title)
+            if attachment.media_type:
+                yield media, SCHEMA.encodingFormat, Literal(attachment.media_type)
+        for label, value in p.extra:
+            field = _iri(self.uris.extra_field(p, label))
+            yield node, BDP.sourceField, field
+            yield field, RDF.type, BDP.SourceField
+            yield field, RDFS.label, _pl(label)
+            yield field, RDF.value, _pl(value)
+        for position, activity in enumerate(p.activities, start=1):
+            yield node, BDP.activity, _iri(self.uris.activity(p, position))
+            yield from self.activity(p, position, activity)
+        if p.unit:
+            yield node, BDP.localGovernmentUnit, _iri(self.uris.unit(p.unit))
+            yield node, DCTERMS.spatial, _iri(self.uris.area(p.unit))
+            yield from self.unit(p.unit)
+        institution_key = None
+        if p.institution:
+            institution_key = self.uris.institution_key(p.institution, p.unit)
+            yield node, BDP.implementedBy, _iri(self.uris.institution(p.institution, p.unit))
+            yield from self.institution(p.institution, p.unit)
+        for contact in p.contacts:
+            contact_node = _iri(self.uris.contact(contact, institution_key))
+            yield node, DCAT.contactPoint, contact_node
+            yield from self.contact(contact_node, contact, p.institution)
+
+    def activity(self, p: Practice, position: int, activity: Activity) -> Iterator[Triple]:
+        node = _iri(self.uris.activity(p, position))
+        yield node, RDF.type, BDP.Activity
+        yield node, SCHEMA.position, Literal(position)
+        yield node, DCTERMS.description, _pl(activity.description)
+        if activity.audience:
+            yield node, BDP.audience, _pl(activity.audience)
+        if activity.period or activity.start or activity.end:
+            period = _iri(self.uris.period(p, position))
+            yield node, DCTERMS.temporal, period
+            yield period, RDF.type, DCTERMS.PeriodOfTime
+            if activity.period:
+                yield period, RDFS.label, _pl(activity.period)
+            if activity.start:
+                yield period, DCAT.startDate, _date_literal(activity.start)
+            if activity.end:
+                yield period, DCAT.endDate, _date_literal(activity.end)
+
+    def unit(self, unit: LocalGovernmentUnit) -> Iterator[Triple]:
+        body = _iri(self.uris.unit(unit))
+        area = _iri(self.uris.area(unit))
+        yield body, RDF.type, BDP.LocalGovernmentUnit
+        yield body, RDF.type, CV.PublicOrganisation
+        yield body, SKOS.prefLabel, _pl(unit_label(unit))
+        yield body, DCTERMS.spatial, area
+        if unit.type:
+            yield body, ORG.classification, _concept(concepts.unit_types(), unit.type)
+            if unit.type == "miasto-na-prawach-powiatu":
+                yield body, ORG.classification, _concept(concepts.unit_types(), "gmina-miejska")
+        for code in unit.terc:
+            yield body, BDP.terc, Literal(code)
+            identifier = _iri(f"{body}/identifier/{code}")
+            yield body, ADMS.identifier, identifier
+            yield identifier, RDF.type, ADMS.Identifier
+            yield identifier, SKOS.notation, Literal(code)
+        yield from self.territory(area, unit.name, _UNIT_LEVELS.get(unit.type or "", ()))
+        powiat = self.uris.powiat_area(unit)
+        voivodeship = self.uris.voivodeship_area(unit)
+        chain = [_iri(n) for n in (str(area), powiat, voivodeship) if n]
+        chain = list(dict.fromkeys(chain))  # a województwo is its own voivodeship area
+        for inner, outer in zip(chain, chain[1:]):
+            yield inner, SCHEMA.containedInPlace, outer
+        if powiat and unit.powiat:
+            yield from self.territory(_iri(powiat), unit.powiat, ("powiat",))
+        if voivodeship and unit.voivodeship:
+            yield from self.territory(_iri(voivodeship), unit.voivodeship, ("wojewodztwo",))
+
+    def territory(self, node: URIRef, name: str, levels: Iterable[str]) -> Iterator[Triple]:
+        yield node, RDF.type, DCTERMS.Location
+        yield node, RDF.type, CV.AdminUnit
+        yield node, RDFS.label, _pl(name)
+        for level in levels:
+            yield node, CV.level, _concept(concepts.levels(), level)
+
+    def institution(self, inst: Institution, unit: LocalGovernmentUnit | None) -> Iterator[Triple]:
+        node = _iri(self.uris.institution(inst, unit))
+        yield node, RDF.type, ORG.Organization
+        yield node, SKOS.prefLabel, _pl(inst.name)
+        if inst.website:
+            yield node, FOAF.homepage, _iri(inst.website)
+        if unit:
+            yield node, ORG.subOrganizationOf, _iri(self.uris.unit(unit))
+        if inst.address:
+            address = _iri(self.uris.address(inst, unit))
+            yield node, LOCN.address, address
+            yield from self.address(address, inst.address, unit)
+
+    def address(self, node: URIRef, address: Address, unit: LocalGovernmentUnit | None) -> Iterator[Triple]:
+        yield node, RDF.type, LOCN.Address
+        if address.street:
+            thoroughfare, number = split_street(address.street)
+            yield node, LOCN.thoroughfare, _pl(thoroughfare)
+            if number:
+                yield node, LOCN.locatorDesignator, Literal(number)
+        if address.postal_code:
+            yield node, LOCN.postCode, Literal(address.postal_code)
+        if address.post_office:
+            yield node, LOCN.postName, _pl(address.post_office)
+        if unit and unit.voivodeship:
+            yield node, LOCN.adminUnitL2, _pl(unit.voivodeship)
+        yield node, LOCN.adminUnitL1, _pl("Polska")
+        town = " ".join(x for x in (address.postal_code, address.post_office) if x)
+        full = ", ".join(x for x in (address.street, town) if x)
+        if full:
+            yield node, LOCN.fullAddress, _pl(full)
+        if unit:
+            yield node, CV.adminUnit, _iri(self.uris.area(unit))
+
+    def contact(self, node: URIRef, contact: Contact, inst: Institution | None) -> Iterator[Triple]:
+        yield node, RDF.type, VCARD.Kind
+        yield node, RDF.type, VCARD.Individual if contact.name else VCARD.Organization
+        if contact.name:
+            # A person's name is not text in a language: a plain literal, as vcard:fn's range says.
+            yield node, VCARD.fn, Literal(contact.name)
+        if contact.position:
+            yield node, VCARD.title, _pl(contact.position)
+        if contact.role:
+            yield node, VCARD.role, _pl(contact.role)
+        for phone in contact.phones:
+            yield node, VCARD.hasTelephone, URIRef(f"tel:{phone}")
+        for email in contact.emails:
+            yield node, VCARD.hasEmail, URIRef(f"mailto:{email}")
+        if inst:
+            yield node, VCARD["organization-name"], _pl(inst.name)
+
+
+def practice_triples(practice: Practice, uris: Uris | None = None) -> Iterator[Triple]:
+    """The triples of one practice with its unit, territories, institution and contacts.
+
+    Shared nodes (a unit, a territory) are emitted by every practice that uses them; a graph
+    keeps one copy.
+    """
+    yield from _Mapper(uris or Uris()).practice(practice)
+
+
+def to_graph(practices: Iterable[Practice], base_uri: str = DEFAULT_BASE) -> Graph:
+    """An rdflib graph of the practices, with the project's prefixes bound."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    uris = Uris(base_uri)
+    for practice in practices:
+        for triple in practice_triples(practice, uris):
+            graph.add(triple)
+    return graph

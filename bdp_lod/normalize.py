@@ -1,0 +1,371 @@
+"""The one normalisation step every reader goes through.
+
+Pages, JSON submissions and spreadsheets write the same facts differently: "(52) 395 48 68" and
+"+48 52 395 48 68", "www.czersk.pl" and "http://www.czersk.pl", "21.224" and "21 224". Readers
+turn their format into submission-format data (the JSON form of `bdp_lod.model`); this module
+turns that data into canonical values, so the same practice from any source becomes an equal
+record and the same triples. Every problem is collected with its field path, so a submitter
+sees all of them at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit, urlunsplit
+
+import phonenumbers
+
+from . import concepts
+from .errors import InvalidRecords
+from .findings import Finding, Message, Severity
+from .model import Practice, from_dict
+
+__all__ = [
+    "VOIVODESHIPS",
+    "collapse",
+    "normalize_email",
+    "normalize_phone",
+    "normalize_submission",
+    "normalize_website",
+    "paragraphs",
+    "parse_date",
+    "parse_population",
+    "practice_from_submission",
+]
+
+VOIVODESHIPS: tuple[str, ...] = (
+    "dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie",
+    "mazowieckie", "opolskie", "podkarpackie", "podlaskie", "pomorskie", "śląskie",
+    "świętokrzyskie", "warmińsko-mazurskie", "wielkopolskie", "zachodniopomorskie",
+)
+
+_SPACE = re.compile(r"[\s\u00a0\u2007\u202f]+")
+_INLINE_SPACE = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
+
+
+class ValueProblem(ValueError):
+    """A value that cannot be normalised; carries the bilingual reason."""
+
+    def __init__(self, message: Message, code: str):
+        super().__init__(message.en)
+        self.message = message
+        self.code = code
+
+
+def collapse(text: str) -> str:
+    """One line: every run of whitespace (non-breaking spaces too) becomes one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def paragraphs(text: str) -> str:
+    """Multi-line text with its paragraphs kept: lines collapsed, blank runs → one blank line."""
+    out: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _INLINE_SPACE.sub(" ", raw).strip()
+        if line:
+            out.append(line)
+        elif out and out[-1] != "":
+            out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+def normalize_phone(value: str) -> str:
+    """E.164 form of a Polish (or international) phone number: "(52) 395 48 68" → "+48523954868"."""
+    try:
+        number = phonenumbers.parse(value, "PL")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValueProblem(
+            Message(
+                en=f"'{value}' is not a valid phone number",
+                pl=f"'{value}' nie jest poprawnym numerem telefonu",
+            ),
+            "normalize.phone",
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def normalize_email(value: str) -> str:
+    """Lower-cased address without a ``mailto:`` prefix."""
+    address = collapse(value)
+    if address.lower().startswith("mailto:"):
+        address = address[7:]
+    address = address.lower()
+    if not _EMAIL.match(address):
+        raise ValueProblem(
+            Message(
+                en=f"'{value}' is not an e-mail address",
+                pl=f"'{value}' nie jest adresem e-mail",
+            ),
+            "normalize.email",
+        )
+    return address
+
+
+_HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
+
+
+def normalize_website(value: str) -> str:
+    """An ``http(s)`` IRI: "www.czersk.pl" → "http://www.czersk.pl/".
+
+    Pages print host names without a scheme; plain ``http`` is assumed because that is what
+    the sites answered when the database was built, and it is what a browser would try.
+    """
+    text = collapse(value)
+    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):
+        text = "http://" + text
+    parts = urlsplit(text)
+    host = (parts.hostname or "").lower()
+    if parts.scheme.lower() not in ("http", "https") or not _HOST.match(host.encode("idna").decode("ascii") if host else ""):
+        raise ValueProblem(
+            Message(
+                en=f"'{value}' is not a website address",
+                pl=f"'{value}' nie jest adresem strony internetowej",
+            ),
+            "normalize.website",
+        )
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+
+
+_POLISH_MONTHS = {
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
+}
+
+
+def parse_date(value: str) -> str:
+    """ISO 8601 date from the forms Polish sources use.
+
+    "2013-06-28", "28.06.2013", "28-06-2013", "28/06/2013", "2013.06.28" and "10 stycznia 2023".
+    """
+    text = collapse(value).lower().rstrip(" r.").strip()
+    patterns = (
+        (r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", (1, 2, 3)),
+        (r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", (3, 2, 1)),
+    )
+    for pattern, (y, m, d) in patterns:
+        match = re.fullmatch(pattern, text)
+        if match:
+            return _iso(int(match[y]), int(match[m]), int(match[d]), value)
+    match = re.fullmatch(r"(\d{1,2}) ([a-ząćęłńóśźż]+) (\d{4})", text)
+    if match and match[2] in _POLISH_MONTHS:
+        return _iso(int(match[3]), _POLISH_MONTHS[match[2]], int(match[1]), value)
+    raise _bad_date(value)
+
+
+def _iso(year: int, month: int, day: int, original: str) -> str:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        raise _bad_date(original) from None
+
+
+def _bad_date(value: str) -> ValueProblem:
+    return ValueProblem(
+        Message(
+            en=f"'{value}' is not a date (expected YYYY-MM-DD)",
+            pl=f"'{value}' nie jest datą (oczekiwano RRRR-MM-DD)",
+        ),
+        "normalize.date",
+    )
+
+
+def parse_population(value: str | int) -> int:
+    """Inhabitants as an integer: "21.224", "302 094" and "21224" are all read; dots and spaces
+    are thousands separators on Polish pages."""
+    if isinstance(value, int):
+        return value
+    text = _SPACE.sub("", value)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", text):
+        return int(re.sub(r"[.,]", "", text))
+    raise ValueProblem(
+        Message(
+            en=f"'{value}' is not a number of inhabitants",
+            pl=f"'{value}' nie jest liczbą mieszkańców",
+        ),
+        "normalize.population",
+    )
+
+
+def _voivodeship(value: str) -> str:
+    text = collapse(value).casefold()
+    text = re.sub(r"^(województwo|woj\.)\s*", "", text)
+    if text not in VOIVODESHIPS:
+        raise ValueProblem(
+            Message(
+                en=f"'{value}' is not one of the 16 voivodeships",
+                pl=f"'{value}' nie jest jednym z 16 województw",
+            ),
+            "normalize.voivodeship",
+        )
+    return text
+
+
+def _concept(scheme: Callable[[], concepts.ConceptScheme], what_en: str, what_pl: str) -> Callable[[str], str]:
+    def resolve(value: str) -> str:
+        found = scheme().resolve(value)
+        if found is None:
+            raise ValueProblem(
+                Message(en=f"'{value}' is not a known {what_en}", pl=f"'{value}' nie jest znanym {what_pl}"),
+                "normalize.concept",
+            )
+        return found.id
+
+    return resolve
+
+
+_unit_type = _concept(concepts.unit_types, "unit type", "typem jednostki")
+_theme = _concept(concepts.themes, "theme", "obszarem tematycznym")
+_programme = _concept(concepts.programmes, "programme", "programem")
+
+
+class _Normalizer:
+    """Walks one submission, collecting every problem instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+
+    def value(self, data: dict[str, Any], key: str, path: str, fn: Callable[[Any], Any]) -> None:
+        if data.get(key) is None:
+            data.pop(key, None)
+            return
+        try:
+            data[key] = fn(data[key])
+        except ValueProblem as problem:
+            self.findings.append(
+                Finding(Severity.VIOLATION, problem.code, problem.message, field=path, value=str(data[key]))
+            )
+        if data.get(key) in ("", [], None):
+            data.pop(key, None)
+
+    def values(self, data: dict[str, Any], key: str, path: str, fn: Callable[[Any], Any]) -> None:
+        out = []
+        for i, item in enumerate(data.get(key) or []):
+            try:
+                out.append(fn(item))
+            except ValueProblem as problem:
+                self.findings.append(
+                    Finding(Severity.VIOLATION, problem.code, problem.message, field=f"{path}[{i}]", value=str(item))
+                )
+                out.append(item)
+        if out:
+            data[key] = sorted(dict.fromkeys(out))
+        else:
+            data.pop(key, None)
+
+
+def _optional_text(value: Any) -> str | None:
+    text = collapse(str(value))
+    return text or None
+
+
+def normalize_submission(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
+    """Canonical copy of one submission-format record, and the problems found in it.
+
+    Values that cannot be normalised are kept as they were (nothing is lost) and reported.
+    """
+    n = _Normalizer()
+    rec: dict[str, Any] = {k: v for k, v in data.items()}
+    for key in ("title", "id", "source_url"):
+        n.value(rec, key, key, _optional_text)
+    n.value(rec, "description", "description", lambda v: paragraphs(str(v)) or None)
+    n.value(rec, "theme", "theme", _theme)
+    n.value(rec, "programme", "programme", _programme)
+    n.value(rec, "date_added", "date_added", parse_date)
+    n.value(rec, "population", "population", parse_population)
+    n.values(rec, "goals", "goals", lambda v: paragraphs(str(v)))
+    if "goals" in rec:  # goals are unordered literals in RDF: canonical order, no blanks
+        rec["goals"] = [g for g in rec["goals"] if g]
+
+    if isinstance(rec.get("unit"), Mapping):
+        unit = dict(rec["unit"])
+        n.value(unit, "name", "unit.name", _optional_text)
+        n.value(unit, "type", "unit.type", _unit_type)
+        n.value(unit, "powiat", "unit.powiat", _optional_text)
+        n.value(unit, "voivodeship", "unit.voivodeship", _voivodeship)
+        n.values(unit, "terc", "unit.terc", lambda v: collapse(str(v)))
+        rec["unit"] = unit
+
+    if isinstance(rec.get("institution"), Mapping):
+        inst = dict(rec["institution"])
+        n.value(inst, "name", "institution.name", _optional_text)
+        n.value(inst, "website", "institution.website", normalize_website)
+        if isinstance(inst.get("address"), Mapping):
+            addr = dict(inst["address"])
+            for key in ("street", "postal_code", "post_office"):
+                n.value(addr, key, f"institution.address.{key}", _optional_text)
+            if addr:
+                inst["address"] = addr
+            else:
+                inst.pop("address")
+        rec["institution"] = inst
+
+    contacts = []
+    for i, raw in enumerate(rec.get("contacts") or []):
+        contact = dict(raw)
+        for key in ("name", "position", "role"):
+            n.value(contact, key, f"contacts[{i}].{key}", _optional_text)
+        n.values(contact, "phones", f"contacts[{i}].phones", normalize_phone)
+        n.values(contact, "emails", f"contacts[{i}].emails", normalize_email)
+        contacts.append(contact)
+    if contacts:
+        rec["contacts"] = sorted(contacts, key=_contact_order)
+    else:
+        rec.pop("contacts", None)
+
+    activities = []
+    for i, raw in enumerate(rec.get("activities") or []):
+        activity = dict(raw)
+        n.value(activity, "description", f"activities[{i}].description", lambda v: paragraphs(str(v)) or None)
+        for key in ("audience", "period", "start", "end"):
+            n.value(activity, key, f"activities[{i}].{key}", _optional_text)
+        activities.append(activity)
+    if activities:
+        rec["activities"] = activities
+    else:
+        rec.pop("activities", None)
+
+    attachments = [dict(a) for a in rec.get("attachments") or []]
+    if attachments:
+        rec["attachments"] = sorted(attachments, key=lambda a: str(a.get("url")))
+        rec["has_attachments"] = True
+    else:
+        rec.pop("attachments", None)
+    if not rec.get("has_attachments"):
+        rec.pop("has_attachments", None)
+
+    if rec.get("extra"):
+        rec["extra"] = {collapse(str(k)): paragraphs(str(v)) for k, v in sorted(rec["extra"].items())}
+    else:
+        rec.pop("extra", None)
+    return rec, n.findings
+
+
+def _contact_order(contact: Mapping[str, Any]) -> tuple[str, ...]:
+    return (
+        str(contact.get("name") or ""),
+        ",".join(contact.get("emails") or []),
+        ",".join(contact.get("phones") or []),
+        str(contact.get("position") or ""),
+        str(contact.get("role") or ""),
+    )
+
+
+def practice_from_submission(data: Mapping[str, Any]) -> Practice:
+    """Normalise one submission record and build its `Practice`.
+
+    Raises `InvalidRecords` listing every value that could not be normalised.
+    """
+    record, findings = normalize_submission(data)
+    if findings:
+        raise InvalidRecords(findings)
+    return from_dict(Practice, record)

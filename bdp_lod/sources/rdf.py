@@ -1,0 +1,209 @@
+"""Published dumps back into records, so a developer can consume them as Python objects.
+
+This is the inverse of `bdp_lod.mapping`: it rebuilds submission-format data from the graph and
+sends it through the same normalisation as every other source, so ``load(dump)`` gives records
+equal to the ones that were published.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .. import concepts
+from ..errors import InputError
+from ..model import Practice
+from ..normalize import practice_from_submission
+from ..vocab import BDP, CV, DCAT, DCTERMS, FOAF, LOCN, ORG, RDF, RDFS, SCHEMA, SKOS, VCARD, data_file
+
+__all__ = ["RDF_FORMATS", "load", "parse_rdf", "practices_from_graph"]
+
+RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml"}
+
+
+def parse_rdf(path: str | Path) -> Graph:
+    """Parse an RDF file named by its extension; JSON-LD never fetches a remote context."""
+    path = Path(path)
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"not an RDF file (expected {', '.join(RDF_FORMATS)})", file=str(path))
+    graph = Graph()
+    try:
+        if fmt == "json-ld":
+            document = json.loads(path.read_text(encoding="utf-8"))
+            graph.parse(data=json.dumps(_inline_context(document)), format="json-ld")
+        else:
+            graph.parse(path, format=fmt)
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON-LD: {exc.msg}", file=str(path), line=exc.lineno) from None
+    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
+        raise InputError(f"cannot parse {fmt}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=str(path)) from None
+    return graph
+
+
+def _inline_context(document: Any) -> Any:
+    """Replace references to our own context by its content so parsing stays offline."""
+    if isinstance(document, dict) and isinstance(document.get("@context"), str) and document["@context"].endswith("context.jsonld"):
+        context = json.loads(data_file("vocab", "context.jsonld").read_text(encoding="utf-8"))
+        return {**document, "@context": context.get("@context", context)}
+    return document
+
+
+def load(path: str | Path) -> list[Practice]:
+    """The practices of a published dump (``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``)."""
+    return practices_from_graph(parse_rdf(path))
+
+
+def practices_from_graph(graph: Graph) -> list[Practice]:
+    """Every ``bdp:Practice`` of the graph as a record, in IRI order."""
+    return [
+        practice_from_submission(_Reader(graph).practice(node))
+        for node in sorted(graph.subjects(RDF.type, BDP.Practice))
+    ]
+
+
+class _Reader:
+    def __init__(self, graph: Graph) -> None:
+        self.g = graph
+
+    def text(self, node: Node, prop: URIRef) -> str | None:
+        """The Polish (else untagged, else any) literal of ``prop``."""
+        values = [o for o in self.g.objects(node, prop) if isinstance(o, Literal)]
+        for wanted in ("pl", None):
+            for value in sorted(values):
+                if value.language == wanted:
+                    return str(value)
+        return str(sorted(values)[0]) if values else None
+
+    def texts(self, node: Node, prop: URIRef) -> list[str]:
+        return sorted(str(o) for o in self.g.objects(node, prop) if isinstance(o, Literal))
+
+    def one(self, node: Node, prop: URIRef) -> Node | None:
+        return min(self.g.objects(node, prop), default=None)
+
+    def concept_id(self, node: Node, prop: URIRef, scheme: concepts.ConceptScheme) -> str | None:
+        for value in sorted(self.g.objects(node, prop)):
+            concept_id = str(value).rsplit("/", 1)[-1]
+            if str(value) == f"{scheme.iri}/{concept_id}":
+                return concept_id
+        return None
+
+    def practice(self, node: Node) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.text(node, DCTERMS.identifier),
+            "title": self.text(node, DCTERMS.title),
+            "description": self.text(node, DCTERMS.description),
+            "theme": self.concept_id(node, DCAT.theme, concepts.themes()),
+            "programme": self.concept_id(node, BDP.programme, concepts.programmes()),
+            "date_added": self.text(node, DCTERMS.issued),
+            "source_url": _str(self.one(node, DCTERMS.source)),
+            "population": _int(self.one(node, BDP.populationAtEntry)),
+            "goals": self.texts(node, BDP.goal),
+            "has_attachments": bool(self.one(node, BDP.hasAttachments)),
+            "attachments": [self.attachment(a) for a in sorted(self.g.objects(node, SCHEMA.associatedMedia))],
+            "extra": {
+                self.text(f, RDFS.label) or "": self.text(f, RDF.value) or ""
+                for f in sorted(self.g.objects(node, BDP.sourceField))
+            },
+            "activities": [
+                self.activity(a)
+                for a in sorted(self.g.objects(node, BDP.activity), key=lambda a: (_int(self.one(a, SCHEMA.position)) or 0, str(a)))
+            ],
+            "contacts": [self.contact(c) for c in sorted(self.g.objects(node, DCAT.contactPoint))],
+        }
+        unit = self.one(node, BDP.localGovernmentUnit)
+        if unit is not None:
+            data["unit"] = self.unit(unit)
+        institution = self.one(node, BDP.implementedBy)
+        if institution is not None:
+            data["institution"] = self.institution(institution)
+        return {k: v for k, v in data.items() if v not in (None, [], {}, False)}
+
+    def attachment(self, node: Node) -> dict[str, Any]:
+        return {
+            "url": str(node),
+            "title": self.text(node, SCHEMA.name),
+            "media_type": self.text(node, SCHEMA.encodingFormat),
+        }
+
+    def activity(self, node: Node) -> dict[str, Any]:
+        period = self.one(node, DCTERMS.temporal)
+        data = {
+            "description": self.text(node, DCTERMS.description),
+            "audience": self.text(node, BDP.audience),
+        }
+        if period is not None:
+            data |= {
+                "period": self.text(period, RDFS.label),
+                "start": self.text(period, DCAT.startDate),
+                "end": self.text(period, DCAT.endDate),
+            }
+        return data
+
+    def unit(self, body: Node) -> dict[str, Any]:
+        area = self.one(body, DCTERMS.spatial)
+        types = concepts.unit_types()
+        classes = {str(c).rsplit("/", 1)[-1] for c in self.g.objects(body, ORG.classification)}
+        unit_type = "miasto-na-prawach-powiatu" if "miasto-na-prawach-powiatu" in classes else min(classes & set(types.concepts), default=None)
+        data: dict[str, Any] = {"type": unit_type, "terc": self.texts(body, BDP.terc)}
+        if area is not None:
+            data["name"] = self.text(area, RDFS.label)
+            for container in self.containers(area):
+                levels = {str(level).rsplit("/", 1)[-1] for level in self.g.objects(container, CV.level)}
+                if "powiat" in levels and container != area and "powiat" not in data:
+                    data["powiat"] = self.text(container, RDFS.label)
+                if "wojewodztwo" in levels and "voivodeship" not in data:
+                    data["voivodeship"] = self.text(container, RDFS.label)
+        return data
+
+    def containers(self, area: Node) -> list[Node]:
+        """``area`` and every territory it lies in, innermost first."""
+        chain = [area]
+        while (outer := self.one(chain[-1], SCHEMA.containedInPlace)) is not None and outer not in chain:
+            chain.append(outer)
+        return chain
+
+    def institution(self, node: Node) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.text(node, SKOS.prefLabel),
+            "website": _str(self.one(node, FOAF.homepage)),
+        }
+        address = self.one(node, LOCN.address)
+        if address is not None:
+            street = " ".join(
+                x for x in (self.text(address, LOCN.thoroughfare), self.text(address, LOCN.locatorDesignator)) if x
+            )
+            data["address"] = {
+                "street": street or None,
+                "postal_code": self.text(address, LOCN.postCode),
+                "post_office": self.text(address, LOCN.postName),
+            }
+        return data
+
+    def contact(self, node: Node) -> dict[str, Any]:
+        return {
+            "name": self.text(node, VCARD.fn),
+            "position": self.text(node, VCARD.title),
+            "role": self.text(node, VCARD.role),
+            "phones": sorted(str(t).removeprefix("tel:") for t in self.g.objects(node, VCARD.hasTelephone)),
+            "emails": sorted(str(e).removeprefix("mailto:") for e in self.g.objects(node, VCARD.hasEmail)),
+        }
+
+
+def _str(node: Node | None) -> str | None:
+    return str(node) if node is not None else None
+
+
+def _int(node: Node | None) -> int | None:
+    if isinstance(node, Literal):
+        try:
+            return int(node)
+        except (TypeError, ValueError):
+            return None
+    return None
