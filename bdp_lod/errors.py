@@ -6,7 +6,7 @@ and choose its exit code without a traceback.
 
 from __future__ import annotations
 
-from .findings import Finding
+from .findings import Finding, Message
 
 __all__ = [
     "BdpLodError",
@@ -36,10 +36,11 @@ class InputError(BdpLodError):
 class NotAPracticePage(BdpLodError):
     """A page that is not a good-practice database entry (no "Metryka praktyki" block)."""
 
-    def __init__(self, message: str, *, file: str | None = None):
+    def __init__(self, message: str | Message, *, file: str | None = None):
         self.file = file
-        self.detail = message
-        super().__init__(f"{file}: {message}" if file else message)
+        self.message = message if isinstance(message, Message) else Message(en=message, pl=message)
+        self.detail = self.message.en
+        super().__init__(f"{file}: {self.detail}" if file else self.detail)
 
 
 class InvalidRecords(BdpLodError):

@@ -63,3 +63,22 @@ class Finding:
         else:
             path = f"{prefix}.{self.field}"
         return replace(self, field=path)
+
+    def describe(self, lang: str = "en") -> str:
+        """One line for a terminal: where, how bad, which field, what is wrong."""
+        where = self.file or ""
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.record_index is not None:
+            record = "rekord" if lang == "pl" else "record"
+            ident = f" {self.record_id}" if self.record_id else ""
+            where += f" [{record} {self.record_index}{ident}]"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}: {SEVERITY_WORDS[self.severity].text(lang)}:{field} {self.message.text(lang)}"
+
+
+SEVERITY_WORDS: dict[Severity, Message] = {
+    Severity.VIOLATION: Message(en="violation", pl="naruszenie"),
+    Severity.WARNING: Message(en="warning", pl="ostrzeżenie"),
+    Severity.INFO: Message(en="info", pl="informacja"),
+}

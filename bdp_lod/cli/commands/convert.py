@@ -1,0 +1,43 @@
+"""``bdp-lod convert INPUT… -o OUT``: records of any input kind → one RDF file."""
+
+from __future__ import annotations
+
+import click
+
+from ...convert import convert
+from ...errors import InputError
+from ...findings import Message
+from ...uris import DEFAULT_BASE
+from .. import cli
+from ..common import EXIT_INVALID, Context, fail
+
+
+@cli.command("convert")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="RDF file to write; .ttl, .nt or .jsonld.")
+@click.option("--base-uri", default=DEFAULT_BASE, show_default=True, help="Base of every minted IRI.")
+@click.option("--encoding", default=None, help="Encoding of CSV inputs (detected when not given).")
+@click.pass_obj
+def convert_command(ctx: Context, inputs: tuple[str, ...], output: str, base_uri: str, encoding: str | None) -> None:
+    """Convert pages, submissions, spreadsheets or dumps into one RDF file.
+
+    Exits 0 when written, 1 when records break the submission rules (nothing is written),
+    2 when an input cannot be read.
+    """
+    try:
+        result = convert(inputs, output, base_uri=base_uri, encoding=encoding)
+    except InputError as exc:
+        fail(str(exc))
+    for finding in result.findings:
+        click.echo(finding.describe(ctx.lang), err=True)
+    if result.counts is None:
+        fail(ctx.say(Message(en=f"nothing written to {output}: fix the violations above",
+                             pl=f"nic nie zapisano do {output}: popraw powyższe naruszenia")), EXIT_INVALID)
+    c = result.counts
+    click.echo(ctx.say(Message(
+        en=f"Wrote {result.output}: {c.practices} practices, {c.units} local government units, "
+           f"{c.institutions} institutions, {c.contacts} contacts ({c.triples} triples).",
+        pl=f"Zapisano {result.output}: praktyki: {c.practices}, jednostki samorządu: {c.units}, "
+           f"instytucje: {c.institutions}, kontakty: {c.contacts} (trójki: {c.triples}).",
+    )))
