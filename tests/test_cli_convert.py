@@ -1,0 +1,117 @@
+"""``bdp-lod convert``: the contract of DESIGN.md §4 (outputs, counts, exit codes, no tracebacks)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bdp_lod.cli import cli
+
+from conftest import EXAMPLES
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_help_and_version():
+    assert run("--help").exit_code == 0
+    assert "convert" in run("--help").output
+    result = run("--version")
+    assert result.exit_code == 0 and "bdp-lod, version 0.1.0" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld"])
+def test_converting_the_examples_reports_what_went_in(tmp_path, suffix):
+    out = tmp_path / f"examples{suffix}"
+    result = run("convert", str(EXAMPLES), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+    assert f"Wrote {out}: 5 practices, 5 local government units, 5 institutions, 3 contacts" in result.output
+
+
+def test_counts_in_polish(tmp_path):
+    out = tmp_path / "x.ttl"
+    result = run("--lang", "pl", "convert", str(EXAMPLES / "000-czersk.json"), "-o", str(out))
+    assert result.exit_code == 0
+    assert "praktyki: 1, jednostki samorządu: 1, instytucje: 1, kontakty: 1" in result.output
+
+
+def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
+    digests = set()
+    for seed in ("0", "1", "12345"):
+        out = tmp_path / f"run{seed}.nt"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "bdp_lod.cli", "convert", str(EXAMPLES), "-o", str(out)], check=True, env=env, capture_output=True)
+        digests.add(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert len(digests) == 1
+
+
+def test_a_missing_input_is_one_line_and_exit_2(tmp_path):
+    result = run("convert", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.ttl"))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"bdp-lod: {tmp_path / 'nope.json'}: no such file or folder"
+    assert not (tmp_path / "x.ttl").exists()
+
+
+def test_an_unknown_output_extension_is_exit_2(tmp_path):
+    result = run("convert", str(EXAMPLES), "-o", str(tmp_path / "x.xml"))
+    assert result.exit_code == 2
+    assert "use .ttl, .nt or .jsonld" in result.output
+
+
+def test_an_unknown_input_extension_is_exit_2(tmp_path):
+    odd = tmp_path / "data.xlsx"
+    odd.write_bytes(b"PK")
+    result = run("convert", str(odd), "-o", str(tmp_path / "x.ttl"))
+    assert result.exit_code == 2
+    assert "unknown input kind '.xlsx'" in result.output
+
+
+def test_malformed_json_names_file_and_line_and_exits_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "title": "x",\n  "description": \n}\n', encoding="utf-8")
+    result = run("convert", str(bad), "-o", str(tmp_path / "x.ttl"))
+    assert result.exit_code == 2
+    assert f"{bad}:4" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_schema_violations_exit_1_and_write_nothing(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"title": "x", "description": "y", "institution": {"name": "U", "address": {"postal_code": "89650"}}}', encoding="utf-8")
+    out = tmp_path / "x.ttl"
+    result = run("convert", str(bad), "-o", str(out))
+    assert result.exit_code == 1
+    assert "institution.address.postal_code" in result.output
+    assert not out.exists()
+
+
+def test_an_existing_output_is_replaced_whole_and_no_temporary_file_is_left(tmp_path):
+    out = tmp_path / "x.ttl"
+    out.write_text("old", encoding="utf-8")
+    assert run("convert", str(EXAMPLES / "000-czersk.json"), "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("@prefix")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.ttl"]
+
+
+def test_conflicting_records_for_one_practice_are_refused(tmp_path):
+    one = tmp_path / "a.json"
+    two = tmp_path / "b.json"
+    one.write_text('{"id": "p-1", "title": "x", "description": "y"}', encoding="utf-8")
+    two.write_text('{"id": "p-1", "title": "x", "description": "other"}', encoding="utf-8")
+    result = run("convert", str(one), str(two), "-o", str(tmp_path / "x.ttl"))
+    assert result.exit_code == 1
+    assert "describes the same practice" in result.output
+
+
+def test_inputs_are_never_modified(tmp_path):
+    before = {p: p.read_bytes() for p in Path(EXAMPLES).iterdir()}
+    assert run("convert", str(EXAMPLES), "-o", str(tmp_path / "x.ttl")).exit_code == 0
+    assert {p: p.read_bytes() for p in Path(EXAMPLES).iterdir()} == before
