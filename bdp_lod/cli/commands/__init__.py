@@ -1,0 +1,5 @@
+"""One module per command; importing a module registers its command on the group."""
+
+from . import convert  # noqa: F401
+from . import parse  # noqa: F401
+from . import teryt  # noqa: F401

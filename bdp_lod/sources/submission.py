@@ -1,0 +1,377 @@
+"""JSON and JSONL submissions, and the one check every submission-format record goes through.
+
+A submission is the JSON form of `bdp_lod.model.Practice` (``shapes/submission.schema.json``).
+`check_submission` is the single path from such data to a record: the JSON Schema first, so a
+submitter learns every structural mistake of a file at once, then `bdp_lod.normalize`, so the
+same practice read from JSON, JSONL or a spreadsheet row becomes the same record.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema.protocols import Validator
+from jsonschema.validators import extend
+
+from ..errors import InputError
+from ..findings import Finding, Message, Severity
+from ..model import Origin, Practice, SourcedPractice, from_dict
+from ..normalize import normalize_submission
+from ..vocab import data_file
+from .result import ReadResult
+
+__all__ = [
+    "check_submission",
+    "field_path",
+    "read_submissions",
+    "schema_findings",
+    "submission_schema",
+    "submission_validator",
+]
+
+SCHEMA_FILE = "submission.schema.json"
+
+
+@cache
+def submission_schema() -> dict[str, Any]:
+    """The submission JSON Schema shipped in ``shapes/``, parsed once."""
+    schema: dict[str, Any] = json.loads(data_file("shapes", SCHEMA_FILE).read_text(encoding="utf-8"))
+    return schema
+
+
+def _strict_integer(_checker: object, instance: object) -> bool:
+    """JSON Schema counts ``21224.0`` as an integer; a record must hold a real ``int``."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _is_uri(instance: object) -> bool:
+    """An absolute URI without spaces; jsonschema checks ``uri`` only with an optional extra."""
+    if not isinstance(instance, str):
+        return True
+    parts = urlsplit(instance)
+    return bool(
+        re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", parts.scheme)
+        and (parts.netloc or parts.path)
+        and not re.search(r"\s", instance)
+    )
+
+
+def _format_checker() -> FormatChecker:
+    """Exactly the formats the schema uses, checked whatever optional packages are installed."""
+    checker = FormatChecker(formats=("date", "email"))
+    checker.checks("uri", raises=ValueError)(_is_uri)
+    return checker
+
+
+@cache
+def submission_validator() -> Validator:
+    """A compiled Draft 2020-12 validator for the submission schema, with format checking on."""
+    schema = submission_schema()
+    Draft202012Validator.check_schema(schema)
+    strict = extend(
+        Draft202012Validator,
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer),
+    )
+    return strict(schema, format_checker=_format_checker())
+
+
+# --- schema errors as findings ---------------------------------------------------------------
+
+
+def field_path(parts: list[str | int]) -> str | None:
+    """A JSON path in the submission's own terms: ``contacts[0].emails[1]``; None for the record."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or None
+
+
+def _shown(value: object) -> str:
+    """A finding's value: strings as they are, anything else as JSON."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _quoted(value: object) -> str:
+    """A value inside a message: strings in quotes, anything else as JSON."""
+    return f"'{value}'" if isinstance(value, str) else _shown(value)
+
+
+def _suggestion(value: object, allowed: list[str]) -> str | None:
+    """The closest allowed spelling, for "did you mean" hints on typos."""
+    close = difflib.get_close_matches(str(value), allowed, n=1)
+    return close[0] if close else None
+
+
+_TYPE_NAMES: dict[str, Message] = {
+    "string": Message(en="a text", pl="tekstem"),
+    "integer": Message(en="a whole number", pl="liczbą całkowitą"),
+    "boolean": Message(en="true or false", pl="wartością logiczną (true lub false)"),
+    "array": Message(en="a list", pl="listą"),
+    "object": Message(en="an object", pl="obiektem"),
+}
+
+_PATTERNS: dict[str, Message] = {
+    r"\S": Message(en="is blank (the field needs text)", pl="jest puste (pole wymaga tekstu)"),
+    r"^\d{2}-\d{3}$": Message(en="is not a Polish postal code (NN-NNN)", pl="nie jest kodem pocztowym (NN-NNN)"),
+    r"^[a-z0-9][a-z0-9-]*$": Message(
+        en="is not a record id (lower-case letters, digits and hyphens)",
+        pl="nie jest identyfikatorem rekordu (małe litery, cyfry i łączniki)",
+    ),
+    r"^https?://": Message(en="is not an http or https address", pl="nie jest adresem http ani https"),
+    r"^(https?://)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(:\d{1,5})?(/\S*)?$": Message(
+        en="is not a website address", pl="nie jest adresem strony internetowej"
+    ),
+    r"^(\d{2}|\d{4}|\d{7})$": Message(en="is not a TERC code (2, 4 or 7 digits)", pl="nie jest kodem TERC (2, 4 lub 7 cyfr)"),
+    r"^[+()0-9 .\-/]{6,}$": Message(
+        en="is not a phone number (digits, spaces and + ( ) . - / only)",
+        pl="nie jest numerem telefonu (dozwolone cyfry, spacje i znaki + ( ) . - /)",
+    ),
+    r"^\d{4}(-\d{2}(-\d{2})?)?$": Message(
+        en="is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        pl="nie jest datą ISO (RRRR, RRRR-MM lub RRRR-MM-DD)",
+    ),
+}
+
+_FORMATS: dict[str, Message] = {
+    "date": Message(en="is not a date (YYYY-MM-DD)", pl="nie jest datą (RRRR-MM-DD)"),
+    "email": Message(en="is not an e-mail address", pl="nie jest adresem e-mail"),
+    "uri": Message(en="is not a URI", pl="nie jest adresem URI"),
+}
+
+
+def _type_message(error: ValidationError) -> Message:
+    name = _TYPE_NAMES[error.validator_value]
+    value = _quoted(error.instance)
+    return Message(en=f"{value} is not {name.en}", pl=f"{value} nie jest {name.pl}")
+
+
+def _enum_message(error: ValidationError) -> Message:
+    value = _quoted(error.instance)
+    allowed = [str(v) for v in error.validator_value]
+    close = _suggestion(error.instance, allowed)
+    if close is not None:
+        return Message(
+            en=f"{value} is not an allowed value (did you mean '{close}'?)",
+            pl=f"{value} nie jest dozwoloną wartością (czy chodziło o '{close}'?)",
+        )
+    listed = ", ".join(allowed)
+    return Message(
+        en=f"{value} is not an allowed value (allowed: {listed})",
+        pl=f"{value} nie jest dozwoloną wartością (dozwolone: {listed})",
+    )
+
+
+def _pattern_message(error: ValidationError) -> Message:
+    value = _quoted(error.instance)
+    pattern = error.validator_value
+    described = _PATTERNS.get(pattern)
+    if described is None:
+        return Message(
+            en=f"{value} does not match the required pattern {pattern}",
+            pl=f"{value} nie pasuje do wymaganego wzorca {pattern}",
+        )
+    return Message(en=f"{value} {described.en}", pl=f"{value} {described.pl}")
+
+
+def _format_message(error: ValidationError) -> Message:
+    value = _quoted(error.instance)
+    described = _FORMATS[error.validator_value]
+    return Message(en=f"{value} {described.en}", pl=f"{value} {described.pl}")
+
+
+def _minimum_message(error: ValidationError) -> Message:
+    value, least = _quoted(error.instance), error.validator_value
+    return Message(en=f"{value} is less than {least}", pl=f"{value} jest mniejsze niż {least}")
+
+
+def _any_of_message(error: ValidationError) -> Message:
+    names = ", ".join(f"'{name}'" for branch in error.validator_value for name in branch.get("required", []))
+    return Message(
+        en=f"at least one of {names} is required",
+        pl=f"wymagane jest co najmniej jedno z pól: {names}",
+    )
+
+
+_MESSAGES: dict[str, Callable[[ValidationError], Message]] = {
+    "type": _type_message,
+    "enum": _enum_message,
+    "pattern": _pattern_message,
+    "format": _format_message,
+    "minimum": _minimum_message,
+    "anyOf": _any_of_message,
+}
+
+
+def _generic_message(error: ValidationError) -> Message:
+    """For a keyword a later schema adds before its message is written here."""
+    return Message(en=error.message, pl=f"wartość narusza regułę '{error.validator}' schematu")
+
+
+def _violation(code: str, message: Message, path: list[str | int], value: object) -> Finding:
+    return Finding(
+        Severity.VIOLATION,
+        f"schema.{code}",
+        message,
+        field=field_path(path),
+        value=None if value is None else _shown(value),
+    )
+
+
+def _required_findings(error: ValidationError) -> list[Finding]:
+    """One finding per missing property, pointing at the property itself."""
+    path = list(error.absolute_path)
+    return [
+        _violation(
+            "required",
+            Message(en=f"required field '{name}' is missing", pl=f"brak wymaganego pola '{name}'"),
+            [*path, name],
+            None,
+        )
+        for name in error.validator_value
+        if name not in error.instance
+    ]
+
+
+def _additional_findings(error: ValidationError) -> list[Finding]:
+    """One finding per unknown property, pointing at it and suggesting the likely spelling."""
+    path = list(error.absolute_path)
+    known = list(error.schema.get("properties", {}))
+    findings = []
+    for name in error.instance:
+        if name in known:
+            continue
+        close = _suggestion(name, known)
+        hint_en = f" (did you mean '{close}'?)" if close else ""
+        hint_pl = f" (czy chodziło o '{close}'?)" if close else ""
+        message = Message(en=f"unknown field '{name}'{hint_en}", pl=f"nieznane pole '{name}'{hint_pl}")
+        findings.append(_violation("additionalProperties", message, [*path, name], error.instance[name]))
+    return findings
+
+
+def _findings_of(error: ValidationError) -> list[Finding]:
+    if error.validator == "required":
+        return _required_findings(error)
+    if error.validator == "additionalProperties":
+        return _additional_findings(error)
+    message = _MESSAGES.get(str(error.validator), _generic_message)(error)
+    return [_violation(str(error.validator), message, list(error.absolute_path), error.instance)]
+
+
+def _field_order(finding: Finding) -> tuple[tuple[int, int | str], ...]:
+    """Sort key of a field path: ``contacts[2]`` before ``contacts[10]``, record-level first."""
+    parts = re.findall(r"\[(\d+)\]|([^.\[\]]+)", finding.field or "")
+    return tuple((0, int(index)) if index else (1, name) for index, name in parts)
+
+
+def schema_findings(data: object) -> list[Finding]:
+    """Every way ``data`` breaks the submission schema, ordered by field path (not located)."""
+    found = [f for error in submission_validator().iter_errors(data) for f in _findings_of(error)]
+    unique = list(dict.fromkeys(found))  # a record missing two fields raises "required" twice
+    return sorted(unique, key=lambda f: (_field_order(f), f.code, f.value or ""))
+
+
+# --- the shared check ----------------------------------------------------------------------------
+
+
+def _record_id(data: object) -> str | None:
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        return data["id"]
+    return None
+
+
+def check_submission(data: object, origin: Origin) -> tuple[SourcedPractice | None, list[Finding]]:
+    """Schema check, then normalisation: how submission-format data from any reader becomes a
+    record.
+
+    The record is None when there is a violation. Normalisation runs only on data that passed
+    the schema, because it relies on the shapes the schema guarantees.
+    """
+    record_id = _record_id(data)
+
+    def located(finding: Finding) -> Finding:
+        return finding.at(file=origin.file, record_index=origin.index, record_id=record_id, line=origin.line)
+
+    violations = schema_findings(data)
+    if violations:
+        return None, [located(f) for f in violations]
+    assert isinstance(data, dict)  # the schema's root type is object
+    normalised, problems = normalize_submission(data)
+    findings = [located(f) for f in problems]
+    if any(f.severity is Severity.VIOLATION for f in findings):
+        return None, findings
+    return SourcedPractice(from_dict(Practice, normalised), origin), findings
+
+
+# --- files -----------------------------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    """The file as text: JSON is UTF-8 (RFC 8259); a BOM left by Windows editors is tolerated."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=str(path), line=line) from None
+
+
+def _malformed(path: Path, exc: json.JSONDecodeError, line: int) -> InputError:
+    return InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=str(path), line=line)
+
+
+def _json_items(path: Path, text: str) -> Iterator[tuple[object, int | None]]:
+    """A ``.json`` file's records: the array's elements, or the one value it holds."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _malformed(path, exc, exc.lineno) from None
+    for item in document if isinstance(document, list) else [document]:
+        yield item, None
+
+
+def _jsonl_items(path: Path, text: str) -> Iterator[tuple[object, int | None]]:
+    """A ``.jsonl`` file's records, one a non-blank line, with their line numbers."""
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may sit in a string
+        if not line.strip():
+            continue
+        try:
+            yield json.loads(line), number
+        except json.JSONDecodeError as exc:
+            raise _malformed(path, exc, number) from None
+
+
+def read_submissions(path: str | Path) -> ReadResult:
+    """Every record of a ``.json`` (one object or an array) or ``.jsonl`` file, and every finding.
+
+    Raises `InputError` when the file cannot be read or is not JSON; problems of single records
+    are findings, all of them, so one run shows everything a submitter has to fix.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".jsonl"):
+        raise InputError("not a submission file (expected .json or .jsonl)", file=str(path))
+    text = _read_text(path)
+    items = _jsonl_items(path, text) if suffix == ".jsonl" else _json_items(path, text)
+    records: list[SourcedPractice] = []
+    findings: list[Finding] = []
+    for index, (data, line) in enumerate(items):
+        record, found = check_submission(data, Origin(str(path), index=index, line=line))
+        findings.extend(found)
+        if record is not None:
+            records.append(record)
+    return ReadResult(records=records, findings=findings)
