@@ -122,17 +122,23 @@ def normalize_website(value: str) -> str:
     text = collapse(value)
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):
         text = "http://" + text
-    parts = urlsplit(text)
-    host = (parts.hostname or "").lower()
-    if parts.scheme.lower() not in ("http", "https") or not _HOST.match(host.encode("idna").decode("ascii") if host else ""):
-        raise ValueProblem(
-            Message(
-                en=f"'{value}' is not a website address",
-                pl=f"'{value}' nie jest adresem strony internetowej",
-            ),
-            "normalize.website",
-        )
-    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    problem = ValueProblem(
+        Message(
+            en=f"'{value}' is not a website address",
+            pl=f"'{value}' nie jest adresem strony internetowej",
+        ),
+        "normalize.website",
+    )
+    try:  # urlsplit rejects bad IPv6 literals and ports; the idna codec rejects empty labels
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+        ascii_host = host.encode("idna").decode("ascii") if host else ""
+    except (ValueError, UnicodeError):
+        raise problem from None
+    if parts.scheme.lower() not in ("http", "https") or not _HOST.match(ascii_host):
+        raise problem
+    netloc = host if port is None else f"{host}:{port}"
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 

@@ -465,12 +465,6 @@ def test_missing_required_values_are_reported_not_crashed_on(tmp_path: Path):
     ]
 
 
-@pytest.mark.xfail(
-    raises=ValueError,
-    strict=True,
-    reason="bdp_lod.normalize.normalize_website raises UnicodeError/ValueError, not a ValueProblem, "
-    "for hosts such as '.', '\\x80', a bad port or a bad IPv6 literal (found by the fuzz tests)",
-)
 @pytest.mark.parametrize("website", [".", "\x80", "www.czersk.pl:99999", "http://[czersk.pl"])
 def test_website_that_is_no_host_name_is_a_finding_not_a_crash(website: str, tmp_path: Path):
     page = tmp_path / "czersk.txt"

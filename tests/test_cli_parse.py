@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bdp_lod.cli import cli
+from bdp_lod.sources.submission import schema_findings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -178,3 +179,12 @@ def test_input_files_are_never_modified(practice_pages: Path, tmp_path: Path):
     before = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in pages}
     assert run("parse", practice_pages, "-o", tmp_path / "out.jsonl").exit_code == 0
     assert {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in pages} == before
+
+
+@pytest.mark.parametrize("page", [CZERSK, SREM, KATOWICE], ids=lambda p: p.stem)
+def test_printed_records_pass_the_submission_schema(page: Path):
+    result = run("parse", page)
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert len(records) == 1
+    assert schema_findings(records[0]) == []

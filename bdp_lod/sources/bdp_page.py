@@ -37,8 +37,8 @@ from ..normalize import (
     paragraphs,
     parse_date,
     parse_population,
-    practice_from_submission,
 )
+from .submission import check_submission
 
 __all__ = ["PageResult", "parse_page", "read_page"]
 
@@ -122,11 +122,11 @@ def read_page(path: str | os.PathLike[str]) -> tuple[SourcedPractice, list[Findi
     missing = _missing_fields(result.record)
     if missing:
         raise InvalidRecords(located(missing + normalize_submission(result.record)[1]))
-    try:
-        practice = practice_from_submission(result.record)
-    except InvalidRecords as error:
-        raise InvalidRecords(located(error.findings)) from None
-    return SourcedPractice(practice, Origin(file=name, index=0)), result.warnings
+    # The same gate as a JSON submission: the schema, then normalisation.
+    record, findings = check_submission(result.record, Origin(file=name, index=0))
+    if record is None:
+        raise InvalidRecords(findings)
+    return record, result.warnings + findings
 
 
 # --- messages ----------------------------------------------------------------------------------
