@@ -1,7 +1,7 @@
 """Records → one RDF file: the library call behind ``bdp-lod convert``.
 
-Developers get the same behaviour without the CLI: read the inputs, drop exact duplicates (the
-same practice arriving as JSON and as CSV), refuse conflicting ones, map, and write atomically.
+Developers get the same behaviour without the CLI: prepare the records (`bdp_lod.records`: read,
+resolve units against TERC, merge duplicates, refuse conflicting ones), map, and write atomically.
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ from typing import Iterable
 
 from rdflib import Graph
 
-from .findings import Finding, Message, Severity
+from .findings import Finding, Severity
 from .mapping import to_graph
-from .model import Practice, SourcedPractice
+from .records import prepare
 from .serialize import format_for, write_graph
-from .sources import read_inputs
-from .uris import DEFAULT_BASE, Uris
+from .uris import DEFAULT_BASE
 from .vocab import BDP, ORG, RDF, VCARD
 
-__all__ = ["ConvertResult", "Counts", "convert", "count_entities", "unique_practices"]
+__all__ = ["ConvertResult", "Counts", "convert", "count_entities"]
 
 
 @dataclass(frozen=True)
@@ -47,39 +46,16 @@ class ConvertResult:
         return not any(f.severity is Severity.VIOLATION for f in self.findings)
 
 
-def unique_practices(records: Iterable[SourcedPractice], uris: Uris) -> tuple[list[Practice], list[Finding]]:
-    """One record per practice IRI: equal copies merge, different ones are a violation."""
-    seen: dict[str, SourcedPractice] = {}
-    findings: list[Finding] = []
-    for record in records:
-        iri = uris.practice(record.practice)
-        first = seen.setdefault(iri, record)
-        if first is not record and first.practice != record.practice:
-            findings.append(
-                Finding(
-                    Severity.VIOLATION,
-                    "practice.conflicting-duplicate",
-                    Message(
-                        en=f"another record ({first.origin.file}, record {first.origin.index}) describes the same practice {iri} differently",
-                        pl=f"inny rekord ({first.origin.file}, rekord {first.origin.index}) opisuje tę samą praktykę {iri} inaczej",
-                    ),
-                    file=record.origin.file,
-                    record_index=record.origin.index,
-                    record_id=record.practice.id,
-                    field="id",
-                    value=uris.practice_key(record.practice),
-                )
-            )
-    return [r.practice for r in seen.values()], findings
-
-
 def count_entities(graph: Graph) -> Counts:
+    """What a steward recognises: units are those of the practices, not the powiaty and
+    województwa the graph carries for grouping."""
+
     def count(cls: object) -> int:
         return len(set(graph.subjects(RDF.type, cls)))
 
     return Counts(
         practices=count(BDP.Practice),
-        units=count(BDP.LocalGovernmentUnit),
+        units=len(set(graph.objects(None, BDP.localGovernmentUnit))),
         institutions=count(ORG.Organization),
         contacts=count(VCARD.Kind),
         triples=len(graph),
@@ -99,11 +75,9 @@ def convert(
     """
     output = Path(output)
     format_for(output)  # an unknown extension is a usage error before any work is done
-    read = read_inputs(inputs, encoding=encoding)
-    practices, duplicates = unique_practices(read.records, Uris(base_uri))
-    findings = [*read.findings, *duplicates]
-    if any(f.severity is Severity.VIOLATION for f in findings):
-        return ConvertResult(output=None, counts=None, findings=findings)
-    graph = to_graph(practices, base_uri=base_uri)
+    prepared = prepare(inputs, encoding=encoding, base_uri=base_uri)
+    if not prepared.ok:
+        return ConvertResult(output=None, counts=None, findings=prepared.findings)
+    graph = to_graph(prepared.practices, base_uri=base_uri)
     write_graph(graph, output)
-    return ConvertResult(output=output, counts=count_entities(graph), findings=findings)
+    return ConvertResult(output=output, counts=count_entities(graph), findings=prepared.findings)

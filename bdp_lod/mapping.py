@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from . import concepts
+from . import concepts, teryt
 from .model import Activity, Address, Contact, Institution, LocalGovernmentUnit, Practice
 from .uris import DEFAULT_BASE, Uris
 from .vocab import (
@@ -40,6 +40,23 @@ _UNIT_LEVELS = {
     "powiat": ("powiat",),
     "wojewodztwo": ("wojewodztwo",),
 }
+
+
+TERC_AGENCY = "Główny Urząd Statystyczny"
+"""The agency that keeps the TERYT register, as `adms:schemeAgency` names it."""
+
+
+def _register_rows(unit: LocalGovernmentUnit) -> tuple[teryt.TercUnit, ...]:
+    """The register rows of a unit whose codes all name one body of the register, else none:
+    a record with unknown or mixed codes is published as its source gave it."""
+    if not unit.terc:
+        return ()
+    register = teryt.register()
+    known = [register.by_code(code) for code in unit.terc]
+    keys = {row.key for row in known if row is not None}
+    if None in known or len(keys) != 1:
+        return ()
+    return register.by_key(keys.pop())
 
 
 def _pl(text: str) -> Literal:
@@ -154,22 +171,15 @@ class _Mapper:
                 yield period, DCAT.endDate, _date_literal(activity.end)
 
     def unit(self, unit: LocalGovernmentUnit) -> Iterator[Triple]:
+        rows = _register_rows(unit)
+        if rows:
+            yield from self.official_unit(rows)
+            return
         body = _iri(self.uris.unit(unit))
         area = _iri(self.uris.area(unit))
-        yield body, RDF.type, BDP.LocalGovernmentUnit
-        yield body, RDF.type, CV.PublicOrganisation
-        yield body, SKOS.prefLabel, _pl(unit_label(unit))
-        yield body, DCTERMS.spatial, area
-        if unit.type:
-            yield body, ORG.classification, _concept(concepts.unit_types(), unit.type)
-            if unit.type == "miasto-na-prawach-powiatu":
-                yield body, ORG.classification, _concept(concepts.unit_types(), "gmina-miejska")
+        yield from self.body(body, area, unit)
         for code in unit.terc:
-            yield body, BDP.terc, Literal(code)
-            identifier = _iri(f"{body}/identifier/{code}")
-            yield body, ADMS.identifier, identifier
-            yield identifier, RDF.type, ADMS.Identifier
-            yield identifier, SKOS.notation, Literal(code)
+            yield from self.identifier(body, code)
         yield from self.territory(area, unit.name, _UNIT_LEVELS.get(unit.type or "", ()))
         powiat = self.uris.powiat_area(unit)
         voivodeship = self.uris.voivodeship_area(unit)
@@ -181,6 +191,43 @@ class _Mapper:
             yield from self.territory(_iri(powiat), unit.powiat, ("powiat",))
         if voivodeship and unit.voivodeship:
             yield from self.territory(_iri(voivodeship), unit.voivodeship, ("wojewodztwo",))
+
+    def official_unit(self, rows: tuple[teryt.TercUnit, ...]) -> Iterator[Triple]:
+        """A resolved unit and, up the register, its powiat and województwo with theirs."""
+        unit = teryt.official_unit(rows)
+        body = _iri(self.uris.unit(unit))
+        area = _iri(self.uris.area(unit))
+        yield from self.body(body, area, unit)
+        for row in rows:
+            yield from self.identifier(body, row.code)
+        yield from self.territory(area, unit.name, [row.level for row in rows])
+        containers = teryt.register().within(rows[-1])
+        if containers:
+            outer = containers[0]
+            yield area, SCHEMA.containedInPlace, _iri(self.uris.area(teryt.official_unit((outer,))))
+            yield from self.official_unit(teryt.register().by_key(outer.key))
+
+    def body(self, body: URIRef, area: URIRef, unit: LocalGovernmentUnit) -> Iterator[Triple]:
+        yield body, RDF.type, BDP.LocalGovernmentUnit
+        yield body, RDF.type, CV.PublicOrganisation
+        yield body, SKOS.prefLabel, _pl(unit_label(unit))
+        yield body, DCTERMS.spatial, area
+        if unit.type:
+            yield body, ORG.classification, _concept(concepts.unit_types(), unit.type)
+            if unit.type == "miasto-na-prawach-powiatu":
+                yield body, ORG.classification, _concept(concepts.unit_types(), "gmina-miejska")
+
+    def identifier(self, body: URIRef, code: str) -> Iterator[Triple]:
+        """The TERC code twice: ``bdp:terc`` for queries, an ``adms:Identifier`` for DCAT/CPOV
+        consumers, which also says whose code it is and as of which register."""
+        yield body, BDP.terc, Literal(code)
+        identifier = _iri(f"{body}/identifier/{code}")
+        yield body, ADMS.identifier, identifier
+        yield identifier, RDF.type, ADMS.Identifier
+        yield identifier, SKOS.notation, Literal(code)
+        if teryt.register().by_code(code) is not None:
+            yield identifier, ADMS.schemeAgency, _pl(TERC_AGENCY)
+            yield identifier, DCTERMS.issued, Literal(teryt.register().date.isoformat(), datatype=XSD.date)
 
     def territory(self, node: URIRef, name: str, levels: Iterable[str]) -> Iterator[Triple]:
         yield node, RDF.type, DCTERMS.Location

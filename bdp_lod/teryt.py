@@ -39,6 +39,7 @@ __all__ = [
     "lookup",
     "name_key",
     "no_match",
+    "official_unit",
     "parse_type",
     "register",
     "resolve",
@@ -584,6 +585,23 @@ def _by_powiat(
         pl = f"'{unit.name}' nie leży w powiecie '{powiat}' w {reg.label}, lecz: {found}"
     findings.append(_warning("teryt.powiat-mismatch", "unit.powiat", powiat, en=en, pl=pl))
     return pool
+
+
+def official_unit(body: Body) -> LocalGovernmentUnit:
+    """The unit as the register has it: official name, type, powiat, województwo and codes.
+
+    Published data carries these rather than the source's spelling, so the same gmina is the
+    same record whichever page named it and however; disagreements were reported by `resolve`.
+    A city with powiat rights is typed as such and lies in no powiat but itself.
+    """
+    top, bottom = body[0], body[-1]
+    return LocalGovernmentUnit(
+        name=bottom.name,
+        type=top.type,
+        powiat=bottom.powiat if top.level == "gmina" else None,
+        voivodeship=bottom.voivodeship,
+        terc=tuple(u.code for u in body),
+    )
 
 
 def _unresolved(unit: LocalGovernmentUnit, reason: Message) -> Finding:

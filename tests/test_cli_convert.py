@@ -115,3 +115,15 @@ def test_inputs_are_never_modified(tmp_path):
     before = {p: p.read_bytes() for p in Path(EXAMPLES).iterdir()}
     assert run("convert", str(EXAMPLES), "-o", str(tmp_path / "x.ttl")).exit_code == 0
     assert {p: p.read_bytes() for p in Path(EXAMPLES).iterdir()} == before
+
+
+def test_register_disagreements_are_printed_as_warnings_and_do_not_stop_the_run(tmp_path):
+    out = tmp_path / "srem.ttl"
+    result = CliRunner().invoke(cli, ["--lang", "pl", "convert", str(EXAMPLES / "001-srem.json"), "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{EXAMPLES / '001-srem.json'} [rekord 0]: ostrzeżenie: unit.type: źródło podaje typ jednostki "
+        "'gmina miejska', a w TERC 2025-01-01 jednostka to Śrem (3026043, gmina miejsko-wiejska, "
+        "powiat śremski, wielkopolskie)"
+    ]
+    assert "<https://w3id.org/bdp/id/unit/302604>" in out.read_text(encoding="utf-8")

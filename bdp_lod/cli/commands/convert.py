@@ -12,6 +12,10 @@ from .. import cli
 from ..common import EXIT_INVALID, Context, fail
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @cli.command("convert")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
@@ -36,8 +40,9 @@ def convert_command(ctx: Context, inputs: tuple[str, ...], output: str, base_uri
                              pl=f"nic nie zapisano do {output}: popraw powyższe naruszenia")), EXIT_INVALID)
     c = result.counts
     click.echo(ctx.say(Message(
-        en=f"Wrote {result.output}: {c.practices} practices, {c.units} local government units, "
-           f"{c.institutions} institutions, {c.contacts} contacts ({c.triples} triples).",
+        en=f"Wrote {result.output}: {_count(c.practices, 'practice')}, "
+           f"{_count(c.units, 'local government unit')}, {_count(c.institutions, 'institution')}, "
+           f"{_count(c.contacts, 'contact')} ({_count(c.triples, 'triple')}).",
         pl=f"Zapisano {result.output}: praktyki: {c.practices}, jednostki samorządu: {c.units}, "
            f"instytucje: {c.institutions}, kontakty: {c.contacts} (trójki: {c.triples}).",
     )))
