@@ -15,7 +15,7 @@ from typing import Iterable
 
 from . import teryt
 from .findings import Finding, Message, Severity
-from .model import Practice, SourcedPractice
+from .model import LocalGovernmentUnit, Practice, SourcedPractice
 from .sources import read_inputs
 from .uris import DEFAULT_BASE, Uris
 
@@ -79,12 +79,13 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
     """
     out: list[SourcedPractice] = []
     findings: list[Finding] = []
+    seen: dict[LocalGovernmentUnit, teryt.Resolution] = {}  # a database names each gmina many times
     for record in records:
         unit = record.practice.unit
         if unit is None:
             out.append(record)
             continue
-        resolution = teryt.resolve(unit)
+        resolution = seen.get(unit) or seen.setdefault(unit, teryt.resolve(unit))
         origin = record.origin
         findings.extend(
             f.at(file=origin.file, record_index=origin.index, record_id=record.practice.id, line=origin.line)

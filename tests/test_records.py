@@ -127,3 +127,12 @@ def test_the_hand_written_example_is_untouched_by_resolution():
     assert example("000-czersk").unit == LocalGovernmentUnit(
         name="Czersk", type="gmina-miejsko-wiejska", powiat="Chojnicki", voivodeship="pomorskie",
     )
+
+
+def test_one_practice_from_a_page_json_and_csv_gives_identical_records_and_triples():
+    seeds = Path(__file__).resolve().parent / "fixtures" / "seeds"
+    from_page = prepare([seeds / "000_c4dbc536a2a9d4ca.txt"]).practices
+    from_json = prepare([EXAMPLES / "000-czersk.json"]).practices
+    from_csv = [p for p in prepare([EXAMPLES / "bdp-practices.csv"]).practices if p.unit and p.unit.name == "Czersk"]
+    assert from_page == from_json == from_csv
+    assert set(to_graph(from_page)) == set(to_graph(from_json)) == set(to_graph(from_csv))
