@@ -13,6 +13,7 @@ __all__ = [
     "InputError",
     "InvalidRecords",
     "NotAPracticePage",
+    "StoreError",
 ]
 
 
@@ -23,14 +24,21 @@ class BdpLodError(Exception):
 class InputError(BdpLodError):
     """An input cannot be read at all: missing file, unknown extension, malformed syntax."""
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None, pl: str | None = None):
         self.file = file
         self.line = line
         self.detail = message
+        self.message = Message(en=message, pl=message if pl is None else pl)
         where = file or ""
         if file and line is not None:
             where = f"{file}:{line}"
+        self.where = where
         super().__init__(f"{where}: {message}" if where else message)
+
+    def describe(self, lang: str = "en") -> str:
+        """The error in ``lang`` (Polish only when the raiser gave ``pl``), located like ``str()``."""
+        text = self.message.text(lang)
+        return f"{self.where}: {text}" if self.where else text
 
 
 class NotAPracticePage(BdpLodError):
@@ -53,3 +61,17 @@ class InvalidRecords(BdpLodError):
         if first is not None:
             summary += f"; first: {first.field or '(record)'}: {first.message.en}"
         super().__init__(summary)
+
+
+class StoreError(BdpLodError):
+    """A triple store cannot be reached, refuses a request, or does not hold what was sent.
+
+    Distinct from `InputError` because the contract gives it its own exit code (1): the input
+    was fine, the store was not.
+    """
+
+    def __init__(self, message: Message, *, status: int | None = None):
+        self.message = message
+        self.status = status
+        """The HTTP status the store answered with, when it answered at all."""
+        super().__init__(message.en)

@@ -8,6 +8,7 @@ practice has the same URIs in every dump. Slugs transliterate Polish letters wit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -19,9 +20,16 @@ DEFAULT_BASE = "https://w3id.org/bdp/"
 PRACTICE_SLUG_MAX = 80
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str, max_length: int = 0) -> str:
-    """Lower-case ASCII slug; cut at a word boundary when ``max_length`` is given."""
-    return slugify(text, max_length=max_length, word_boundary=bool(max_length), save_order=True)
+    """Lower-case ASCII slug; cut at a word boundary when ``max_length`` is given.
+
+    The backend is named so that URIs never depend on whether the optional (GPL) Unidecode
+    happens to be installed; naming it also spares slugify a failed import on every call, and
+    the cache spares re-slugging the names every practice of a unit or institution repeats.
+    """
+    return slugify(text, max_length=max_length, word_boundary=bool(max_length), save_order=True,
+                   backend="text-unidecode")
 
 
 def unit_key(unit: LocalGovernmentUnit) -> str:

@@ -34,6 +34,7 @@ PREFIXES: dict[str, str] = {
     "bdp": str(BDP),
     "cv": str(CV),
     "dcat": str(DCAT),
+    "dcatap": "http://data.europa.eu/r5r/",
     "dcterms": str(DCTERMS),
     "foaf": str(FOAF),
     "locn": str(LOCN),
@@ -44,7 +45,9 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "schema": str(SCHEMA),
     "skos": str(SKOS),
+    "spdx": "http://spdx.org/rdf/terms#",
     "vcard": str(VCARD),
+    "void": "http://rdfs.org/ns/void#",
     "xsd": str(XSD),
 }
 

@@ -2,4 +2,5 @@
 
 from . import convert  # noqa: F401
 from . import parse  # noqa: F401
+from . import push  # noqa: F401
 from . import teryt  # noqa: F401
