@@ -14,6 +14,7 @@ from typing import Iterable
 from rdflib import Graph
 
 from .findings import Finding, Severity
+from . import redact
 from .mapping import to_graph
 from .records import prepare
 from .serialize import format_for, write_graph
@@ -68,8 +69,12 @@ def convert(
     *,
     base_uri: str = DEFAULT_BASE,
     encoding: str | None = None,
+    redact_contacts: bool = False,
 ) -> ConvertResult:
     """Read, map and write ``output`` (format from its extension); nothing is written on violations.
+
+    ``redact_contacts`` leaves people's names and personal numbers and mailboxes out
+    (`bdp_lod.redact`).
 
     Raises `bdp_lod.errors.InputError` for unreadable inputs or an unknown output extension.
     """
@@ -78,6 +83,9 @@ def convert(
     prepared = prepare(inputs, encoding=encoding, base_uri=base_uri)
     if not prepared.ok:
         return ConvertResult(output=None, counts=None, findings=prepared.findings)
-    graph = to_graph(prepared.practices, base_uri=base_uri)
+    practices = prepared.practices
+    if redact_contacts:
+        practices = [redact.redact_contacts(p) for p in practices]
+    graph = to_graph(practices, base_uri=base_uri)
     write_graph(graph, output)
     return ConvertResult(output=output, counts=count_entities(graph), findings=prepared.findings)

@@ -127,3 +127,16 @@ def test_register_disagreements_are_printed_as_warnings_and_do_not_stop_the_run(
         "powiat śremski, wielkopolskie)"
     ]
     assert "<https://w3id.org/bdp/id/unit/302604>" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld"])
+def test_redacted_output_names_no_person_but_keeps_the_offices_lines(tmp_path, suffix):
+    out = tmp_path / f"redacted{suffix}"
+    result = run("convert", str(EXAMPLES), "-o", str(out), "--redact-contacts")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for person in ("Magdalena", "Apostołowicz", "apostolowicz", "Maria", "Świdurska", "swidurska", "Agnieszka", "Rzepecka", "rzepecka"):
+        assert person not in text
+    # institutional mailboxes and fixed lines stay; the mobile number (725 161 463) goes
+    assert "mailto:promocja@czersk.pl" in text and "tel:+48523954868" in text
+    assert "tel:+48725161463" not in text

@@ -22,15 +22,19 @@ def _count(n: int, noun: str) -> str:
               help="RDF file to write; .ttl, .nt or .jsonld.")
 @click.option("--base-uri", default=DEFAULT_BASE, show_default=True, help="Base of every minted IRI.")
 @click.option("--encoding", default=None, help="Encoding of CSV inputs (detected when not given).")
+@click.option("--redact-contacts", is_flag=True,
+              help="Leave out contact persons' names and personal phone numbers and e-mails.")
 @click.pass_obj
-def convert_command(ctx: Context, inputs: tuple[str, ...], output: str, base_uri: str, encoding: str | None) -> None:
+def convert_command(
+    ctx: Context, inputs: tuple[str, ...], output: str, base_uri: str, encoding: str | None, redact_contacts: bool
+) -> None:
     """Convert pages, submissions, spreadsheets or dumps into one RDF file.
 
     Exits 0 when written, 1 when records break the submission rules (nothing is written),
     2 when an input cannot be read.
     """
     try:
-        result = convert(inputs, output, base_uri=base_uri, encoding=encoding)
+        result = convert(inputs, output, base_uri=base_uri, encoding=encoding, redact_contacts=redact_contacts)
     except InputError as exc:
         fail(str(exc))
     for finding in result.findings:
