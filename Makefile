@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/bdp-lod convert examples/ -o build/examples.ttl
+	$(BIN)/bdp-lod publish examples/ --out build/site
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

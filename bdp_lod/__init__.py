@@ -8,6 +8,7 @@ publication. The names below are the library's public API; the CLI is a thin lay
     graph = bdp_lod.to_graph(r.practice for r in result.records)
     bdp_lod.write_graph(graph, "build/bdp.ttl")    # .ttl / .nt / .jsonld, atomically
     practices = bdp_lod.load("build/bdp.ttl")      # a dump back as records
+    report = bdp_lod.validate(["examples/"])       # JSON Schema, TERYT and SHACL findings
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from .normalize import normalize_submission, practice_from_submission
 from .serialize import write_graph
 from .sources import ReadResult, read_inputs as read
 from .sources.rdf import load
+from .validation import Report, validate
 
 __all__ = [
     "Activity", "Address", "Attachment", "BdpLodError", "Contact", "ConvertResult", "Finding",
     "InputError", "Institution", "InvalidRecords", "LocalGovernmentUnit", "Message",
-    "NotAPracticePage", "Origin", "Practice", "ReadResult", "Severity", "SourcedPractice",
+    "NotAPracticePage", "Origin", "Practice", "ReadResult", "Report", "Severity", "SourcedPractice",
     "__version__", "convert", "from_dict", "load", "normalize_submission", "practice_from_submission",
-    "practice_triples", "read", "to_dict", "to_graph", "write_graph",
+    "practice_triples", "read", "to_dict", "to_graph", "validate", "write_graph",
 ]

@@ -49,6 +49,15 @@ class Finding:
     focus_node: str | None = None
     result_path: str | None = None
     source_shape: str | None = None
+    component: str | None = None
+    """SHACL findings: the constraint component IRI (``sh:sourceConstraintComponent``)."""
+    source_constraint: str | None = None
+    """SHACL findings of a SPARQL constraint: the constraint node (``sh:sourceConstraint``)."""
+    rdf_value: str | None = None
+    """SHACL findings: the value as an RDF term in N-Triples syntax, for reports in RDF."""
+    context: "Finding | None" = None
+    """The ``sh:node`` result this finding explains: the finding is the nested shape's result at
+    the leaf that failed, the context is the enclosing shape's."""
 
     def at(self, **where: object) -> "Finding":
         """The same finding located more precisely (readers add file and record)."""

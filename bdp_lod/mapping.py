@@ -8,6 +8,7 @@ same records in any order is the same set of triples. `bdp_lod.sources.rdf` read
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
@@ -171,6 +172,9 @@ class _Mapper:
                 yield period, DCAT.endDate, _date_literal(activity.end)
 
     def unit(self, unit: LocalGovernmentUnit) -> Iterator[Triple]:
+        yield from _unit_triples(unit, self.uris)
+
+    def unit_uncached(self, unit: LocalGovernmentUnit) -> Iterator[Triple]:
         rows = _register_rows(unit)
         if rows:
             yield from self.official_unit(rows)
@@ -286,6 +290,13 @@ class _Mapper:
             yield node, VCARD.hasEmail, URIRef(f"mailto:{email}")
         if inst:
             yield node, VCARD["organization-name"], _pl(inst.name)
+
+
+@lru_cache(maxsize=4096)
+def _unit_triples(unit: LocalGovernmentUnit, uris: Uris) -> tuple[Triple, ...]:
+    """A unit's triples with its whole hierarchy, built once: every practice of a gmina repeats
+    them, and building them is most of the cost of mapping a practice."""
+    return tuple(_Mapper(uris).unit_uncached(unit))
 
 
 def practice_triples(practice: Practice, uris: Uris | None = None) -> Iterator[Triple]:

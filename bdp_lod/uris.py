@@ -97,15 +97,20 @@ class Uris:
         return self.area(LocalGovernmentUnit(unit.voivodeship, "wojewodztwo", voivodeship=unit.voivodeship))
 
     def institution_key(self, institution: Institution, unit: LocalGovernmentUnit | None) -> str:
-        """Name slug, plus the locality's slug unless the name already says it.
+        """Name slug, plus the locality's slug unless the name already says it, plus the unit's
+        TERC key when the unit is resolved.
 
-        Generic names ("Miejski Ośrodek Pomocy Społecznej") repeat from town to town; the rule
-        is a function of the record alone, so adding practices never renames an institution.
+        Generic names ("Miejski Ośrodek Pomocy Społecznej") repeat from town to town, and so do
+        whole names: "Urząd Gminy Wierzbica" is the office of two gminy in two województwa. The
+        TERC key tells such offices apart; the rule is a function of the record alone, so adding
+        practices never renames an institution.
         """
         key = slug(institution.name)
         place = unit.name if unit else (institution.address.post_office if institution.address else None)
         if place and slug(place) not in key:
             key = f"{key}-{slug(place)}"
+        if unit and unit.terc:
+            key = f"{key}-{unit_key(unit)}"
         return key
 
     def institution(self, institution: Institution, unit: LocalGovernmentUnit | None) -> str:

@@ -47,3 +47,13 @@ def test_contact_uris_combine_institution_and_person():
     uris = Uris("https://example.org/base")
     contact = Contact(name="Magdalena Apostołowicz")
     assert uris.contact(contact, "urzad-miejski-w-czersku") == "https://example.org/base/id/contact/urzad-miejski-w-czersku-magdalena-apostolowicz"
+
+
+def test_offices_of_two_resolved_gminy_with_one_name_are_told_apart_by_the_terc_key():
+    office = Institution("Urząd Gminy Wierzbica")
+    mazowieckie = LocalGovernmentUnit("Wierzbica", "gmina-wiejska", "radomski", "mazowieckie", terc=("1425112",))
+    lubelskie = LocalGovernmentUnit("Wierzbica", "gmina-wiejska", "chełmski", "lubelskie", terc=("0603122",))
+    assert Uris().institution(office, mazowieckie) == "https://w3id.org/bdp/id/institution/urzad-gminy-wierzbica-142511"
+    assert Uris().institution(office, lubelskie) == "https://w3id.org/bdp/id/institution/urzad-gminy-wierzbica-060312"
+    unresolved = LocalGovernmentUnit("Wierzbica", "gmina-wiejska", voivodeship="lubelskie")
+    assert Uris().institution(office, unresolved) == "https://w3id.org/bdp/id/institution/urzad-gminy-wierzbica"

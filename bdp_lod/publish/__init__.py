@@ -1,0 +1,173 @@
+"""Publication: validated records → a folder of dumps, catalog, VoID and checksums.
+
+``publish(inputs, out_dir)`` is the library call behind ``bdp-lod publish`` (DESIGN.md §4):
+
+1. validate the inputs (`bdp_lod.validation.validate`: JSON Schema, TERC, SHACL); on any
+   violation it returns the report and writes nothing at all, not even a temporary folder;
+2. read the records (`bdp_lod.records.prepare`, spread over the cores) and, with
+   ``redact_contacts``, leave the people out of the contacts (`bdp_lod.redact`);
+3. write the three dumps in one pass over the practices (`bdp_lod.publish.writing`); no RDF
+   graph of the data is ever built;
+4. gzip and hash the dumps in background threads while the next dump is written (zlib and
+   hashlib release the GIL);
+5. describe the release (``catalog.ttl``, ``void.ttl``, ``dane-gov-pl.xml`` and its ``.md5``),
+   copy the vocabulary, shapes and context, list every file in ``SHA256SUMS``;
+6. swap the folder into place (`bdp_lod.publish.folder`).
+
+Graph Store upload (`bdp_lod.publish.store`) works on the folder this writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+import pyoxigraph as ox
+
+from ..findings import Finding
+from ..redact import redact_contacts as redact
+from ..serialize import serialize
+from ..sources import input_files
+from ..validation import Report, validate
+from ..validation.parallel import available_workers
+from ..validation.pipeline import prepare_parallel
+from ..validation.shapes import PRODUCT_SHAPES
+from ..vocab import data_file, vocabulary_graph
+from .catalog import catalog_graph
+from .dane_gov_pl import dane_gov_pl_xml
+from .folder import CHECKSUMS, OutputFolder, gzip_file, sha256sums
+from .release import DataSummary, DumpFile, PublishOptions
+from .void import void_graph
+from .writing import CONTEXT, DUMPS, write_dumps
+
+__all__ = ["DUMPS", "PublishOptions", "PublishResult", "publish"]
+
+CATALOG, VOID, DANE_GOV_PL, DANE_GOV_PL_MD5 = "catalog.ttl", "void.ttl", "dane-gov-pl.xml", "dane-gov-pl.md5"
+"""dane.gov.pl looks for the checksum at the XML's address with ``.md5`` for ``.xml``."""
+VOCABULARY, SHAPES = "vocab.ttl", "shapes.ttl"
+
+Progress = Callable[[str], None]
+"""Called with a file's name each time a file is complete in the working folder."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What a run did: the folder and files written, or the report that stopped it."""
+
+    out_dir: Path | None
+    """The folder written, or None when violations stopped the run."""
+    report: Report
+    """The validation report: every finding, warnings included."""
+    files: tuple[str, ...] = ()
+    """Names of the files in the folder, sorted."""
+    summary: DataSummary | None = None
+    timings: Mapping[str, float] = field(default_factory=dict)
+    """Seconds per phase: ``validate``, ``read``, then ``write`` (all the rest), made of
+    ``bdp.jsonld`` (mapping included), ``bdp.nt``, ``bdp.ttl+summary``, ``compress``,
+    ``describe`` and ``commit``. For benchmarks; never written to a file."""
+
+    @property
+    def ok(self) -> bool:
+        return self.out_dir is not None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.report.findings
+
+
+def publish(
+    inputs: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    options: PublishOptions | None = None,
+    gzip: bool = False,
+    redact_contacts: bool = False,
+    encoding: str | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> PublishResult:
+    """Validate ``inputs`` and, when nothing is a violation, publish them into ``out_dir``.
+
+    Raises `bdp_lod.errors.InputError` when an input cannot be read or ``out_dir`` cannot be
+    replaced (it exists and holds something other than a previous publication); both are
+    checked before any work. ``workers`` caps the processes that validate and map the practices
+    (all cores by default); the files are the same whatever it is.
+    """
+    options = options or PublishOptions()
+    inputs = list(inputs)
+    OutputFolder.check(out_dir)
+    cores = available_workers() if workers is None else max(1, workers)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores)
+    timings["validate"] = time.perf_counter() - started
+    if report.exit_code(strict=False) != 0:
+        return PublishResult(out_dir=None, report=report, timings=timings)
+    started = time.perf_counter()
+    files = input_files(inputs)
+    practices = prepare_parallel(files, encoding=encoding, base_uri=options.base_uri, workers=cores).practices
+    if redact_contacts:
+        practices = [redact(p) for p in practices]
+    timings["read"] = time.perf_counter() - started
+    writing = time.perf_counter()
+
+    with OutputFolder(out_dir) as folder, ThreadPoolExecutor(max_workers=2) as background:
+        pending: dict[str, Future[DumpFile]] = {}
+
+        def after(path: Path) -> None:
+            if gzip:
+                packed = path.with_name(path.name + ".gz")
+                pending[packed.name] = background.submit(_pack, path, packed)
+            pending[path.name] = background.submit(DumpFile.of, path)
+
+        summary = write_dumps(
+            practices, folder.work, base_uri=options.base_uri, workers=cores, then=after, progress=progress,
+            timings=timings,
+        )
+        del practices
+        started = time.perf_counter()
+        names = [*DUMPS, *(f"{name}.gz" for name in DUMPS if gzip)]
+        dumps = [pending[name].result() for name in names]
+        timings["compress"] = time.perf_counter() - started
+        started = time.perf_counter()
+        _describe(folder, options, dumps, summary, progress)
+        timings["describe"] = time.perf_counter() - started
+        started = time.perf_counter()
+        files = tuple(sorted(p.name for p in folder.work.iterdir()))
+        folder.commit()
+        timings["commit"] = time.perf_counter() - started
+    timings["write"] = time.perf_counter() - writing
+    return PublishResult(out_dir=folder.target, report=report, files=files, summary=summary, timings=timings)
+
+
+def _pack(path: Path, packed: Path) -> DumpFile:
+    gzip_file(path, packed)
+    return DumpFile.of(packed)
+
+
+def _describe(
+    folder: OutputFolder, options: PublishOptions, dumps: list[DumpFile], summary: DataSummary, progress: Progress | None
+) -> None:
+    """Everything but the dumps: descriptions, copies of the definitions, checksums."""
+    xml = dane_gov_pl_xml(options, dumps, summary)
+    files: dict[str, bytes] = {
+        CATALOG: serialize(catalog_graph(options, dumps, summary), ox.RdfFormat.TURTLE),
+        VOID: serialize(void_graph(options, dumps, summary), ox.RdfFormat.TURTLE),
+        DANE_GOV_PL: xml,
+        DANE_GOV_PL_MD5: (hashlib.md5(xml).hexdigest() + "\n").encode("ascii"),
+        VOCABULARY: serialize(vocabulary_graph(), ox.RdfFormat.TURTLE),
+        SHAPES: data_file("shapes", PRODUCT_SHAPES).read_bytes(),
+        CONTEXT: data_file("vocab", CONTEXT).read_bytes(),
+    }
+    for name, data in files.items():
+        folder.path(name).write_bytes(data)
+        if progress is not None:
+            progress(name)
+    folder.path(CHECKSUMS).write_bytes(sha256sums(folder.work, {dump.name: dump.sha256 for dump in dumps}))
+    if progress is not None:
+        progress(CHECKSUMS)

@@ -1,0 +1,423 @@
+"""``validate``: pages, submissions, spreadsheets and RDF files in, one report out.
+
+Records take the path every command shares (`bdp_lod.records`): read and checked against the
+JSON Schema, units resolved against TERC, duplicates merged. They are then mapped and checked
+with SHACL in batches (`bdp_lod.validation.batches`). RDF files go straight to SHACL, each as one
+graph. Reading and batches are spread over the cores for inputs of more than a few hundred
+records; the findings are the same either way, and equal to one whole-graph pyshacl run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import click
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from .. import concepts, teryt
+from ..errors import InputError
+from ..findings import Finding, Message
+from ..model import SourcedPractice
+from ..records import Prepared, resolve_units, unique_practices
+from ..sources import INPUT_KINDS, input_files, read_file
+from ..sources.rdf import RDF_FORMATS, parse_rdf
+from ..sources.submission import check_submission, submission_items, submission_validator
+from ..uris import DEFAULT_BASE, Uris
+from ..vocab import BDP, DCTERMS
+from .batches import BatchOutcome, Located, Tally, check_batch, findings_of_results
+from .engine import Evaluator, Index, ShaclResult, Triple, from_ox
+from .foreign import foreign_results
+from .parallel import available_workers, ordered_map
+from .report import Report
+from .shapes import Shapes, load_shapes
+
+__all__ = ["prepare_parallel", "validate", "validate_graph"]
+
+READ_CHUNK = 500
+"""Submission items a reading task checks."""
+BATCH = 250
+"""Practices a SHACL batch maps and validates together."""
+PARALLEL_RECORDS = 600
+"""From about this many records, work is spread over the cores."""
+PARALLEL_BYTES = 1_000_000
+"""Record inputs larger than this (about 500 submissions) are read in parallel."""
+PARALLEL_TRIPLES = 200_000
+"""RDF graphs larger than this are validated in parallel."""
+
+_JOB: dict[str, object] = {}
+"""What forked workers read besides their task: set by the parent just before forking."""
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def _read_task(task: tuple[str, object]) -> tuple[str, object]:
+    """One file, or one chunk of submission items: read, checked and resolved."""
+    kind, payload = task
+    try:
+        if kind == "file":
+            read = read_file(Path(str(payload)), encoding=_JOB.get("encoding"))  # type: ignore[arg-type]
+            records, findings, count = read.records, list(read.findings), max(1, len(read.records))
+        else:
+            records, findings = [], []
+            items: list[tuple[object, object]] = payload  # type: ignore[assignment]
+            for data, origin in items:
+                record, found = check_submission(data, origin)  # type: ignore[arg-type]
+                findings.extend(found)
+                if record is not None:
+                    records.append(record)
+            count = len(items)
+    except InputError as exc:
+        return "error", (exc.detail, exc.file, exc.line, exc.message.pl)
+    resolved, resolution = resolve_units(records)
+    return "ok", (resolved, [*findings, *resolution], count)
+
+
+class _ReadTasks:
+    """The reading tasks of the record inputs; a file that cannot be read ends them, and its
+    error is raised once the tasks before it are done."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self.files = files
+        self.error: InputError | None = None
+
+    def __iter__(self) -> Iterator[tuple[str, object]]:
+        for path in self.files:
+            if path.suffix.lower() not in (".json", ".jsonl"):
+                yield "file", str(path)
+                continue
+            chunk: list[tuple[object, object]] = []
+            try:
+                for item in submission_items(path):
+                    chunk.append(item)
+                    if len(chunk) == READ_CHUNK:
+                        yield "items", chunk
+                        chunk = []
+            except InputError as exc:
+                self.error = exc
+                return
+            if chunk:
+                yield "items", chunk
+
+
+def _estimated_records(files: Sequence[Path]) -> int:
+    """About how many records the files hold: lines of JSONL and CSV, one per other file."""
+    total = 0
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix in (".jsonl", ".csv"):
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def prepare_parallel(
+    files: Sequence[Path],
+    *,
+    encoding: str | None = None,
+    base_uri: str = DEFAULT_BASE,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Prepared:
+    """`bdp_lod.records.prepare` over record files, with reading spread over ``workers``.
+
+    The same records in the same order, and the same findings; only the reading is split, by
+    file and into chunks of `READ_CHUNK` submissions.
+    """
+    _JOB["encoding"] = encoding
+    tasks = _ReadTasks(files)
+    records: list[SourcedPractice] = []
+    findings: list[Finding] = []
+    for status, payload in ordered_map(_read_task, tasks, workers):
+        if status == "error":
+            detail, file, line, pl = payload  # type: ignore[misc]
+            raise InputError(detail, file=file, line=line, pl=pl)
+        resolved, found, count = payload  # type: ignore[misc]
+        records.extend(resolved)
+        findings.extend(found)
+        if progress is not None:
+            progress(count)
+    if tasks.error is not None:
+        raise tasks.error
+    unique, duplicates = unique_practices(records, Uris(base_uri))
+    return Prepared(records=unique, findings=[*findings, *duplicates])
+
+
+# --- SHACL over records ---------------------------------------------------------------------------
+
+
+def _check_task(positions: list[int]) -> BatchOutcome:
+    records: list[SourcedPractice] = _JOB["records"]  # type: ignore[assignment]
+    return check_batch(
+        [(i, records[i]) for i in positions], _JOB["shapes"], _JOB["uris"], _JOB["evaluated"]  # type: ignore[arg-type]
+    )
+
+
+def _batches(records: Sequence[SourcedPractice], uris: Uris) -> list[list[int]]:
+    """Record positions in batches of about `BATCH`, the practices of one institution together.
+
+    An institution's practices name its address and contacts too, so a practice that gives
+    them differently meets the others in its batch. Batches follow the records' order, each
+    keeps its records in input order, and a batch is never cut inside an institution.
+    """
+    def group(position: int) -> str:
+        practice = records[position].practice
+        if practice.institution is not None:
+            return uris.institution(practice.institution, practice.unit)
+        return uris.practice(practice)
+
+    groups: dict[str, list[int]] = {}
+    for position in range(len(records)):
+        groups.setdefault(group(position), []).append(position)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for members in groups.values():
+        current.extend(members)
+        if len(current) >= BATCH:
+            batches.append(sorted(current))
+            current = []
+    if current:
+        batches.append(sorted(current))
+    return batches
+
+
+def _check_records(
+    records: list[SourcedPractice],
+    shapes: Shapes,
+    uris: Uris,
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> tuple[list[Finding], int]:
+    """SHACL findings of the records' practices, and how many triples they make."""
+    _JOB.update(records=records, shapes=shapes, uris=uris, evaluated=set())
+    tally = Tally()
+    try:
+        for outcome in ordered_map(_check_task, _batches(records, uris), workers):
+            tally.add(outcome)
+            if progress is not None:
+                progress(outcome.practices)
+    finally:
+        _JOB.pop("records", None)
+        _JOB.pop("evaluated", None)
+    target_nodes = [node for shape in shapes.native for node in shape.target_nodes]
+    kept = tally.kept
+    if tally.conflicts or tally.references or tally.private_references or target_nodes:
+        practice_iris = {uris.practice(r.practice): i for i, r in enumerate(records)}
+        affected = sorted(tally.affected(practice_iris, target_nodes))
+        if affected or target_nodes:
+            kept = _recheck(kept, [(i, records[i]) for i in affected], shapes, uris, target_nodes)
+    for located in _foreign_over_records(records, shapes, uris):
+        kept.setdefault(located.key, located)
+    ordered = sorted(kept.values(), key=lambda loc: (loc.owner is None, loc.owner or 0))
+    return [f for loc in ordered for f in loc.findings], tally.triples
+
+
+def _recheck(
+    kept: dict[tuple[object, ...], Located],
+    records: list[tuple[int, SourcedPractice]],
+    shapes: Shapes,
+    uris: Uris,
+    target_nodes: Sequence[Node],
+) -> dict[tuple[object, ...], Located]:
+    """Validate the practices that disagree about shared nodes together, as the whole graph
+    would, and let their results replace the batch results for every node they describe."""
+    outcome = check_batch(records, shapes, uris)
+    replaced = _subjects_of(records, uris) | set(target_nodes)
+    out = {key: loc for key, loc in kept.items() if loc.focus not in replaced}
+    for located in outcome.located:
+        out.setdefault(located.key, located)
+    return out
+
+
+def _subjects_of(records: Iterable[tuple[int, SourcedPractice]], uris: Uris) -> set[Node]:
+    from ..mapping import practice_triples
+
+    return {s for _, record in records for s, _p, _o in practice_triples(record.practice, uris)}
+
+
+def _foreign_over_records(records: list[SourcedPractice], shapes: Shapes, uris: Uris) -> list[Located]:
+    """Results of the shapes the engine does not run, by pyshacl over the whole graph."""
+    if not shapes.foreign:
+        return []
+    from ..mapping import practice_triples
+
+    index = Index()
+    nodes: list[Node] = []
+    origins: list[dict[str, object]] = []
+    for record in records:
+        index.add(practice_triples(record.practice, uris))
+        nodes.append(URIRef(uris.practice(record.practice)))
+        origins.append({"file": record.origin.file, "record_index": record.origin.index,
+                        "record_id": record.practice.id, "line": record.origin.line})
+    results = foreign_results(shapes, index)
+    return [
+        Located(key=result.key, focus=result.focus, owner=owner, findings=found)
+        for result, owner, found in findings_of_results(results, shapes, index, nodes, origins)
+    ]
+
+
+# --- SHACL over RDF files -------------------------------------------------------------------------
+
+
+def _rdf_triples(path: Path) -> Iterable[Triple]:
+    """An RDF file's triples as rdflib terms; Turtle and N-Triples through pyoxigraph (fast),
+    JSON-LD and RDF/XML through rdflib (our JSON-LD context is inlined there, offline)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".ttl", ".nt"):
+        return parse_rdf(path)
+    fmt = ox.RdfFormat.TURTLE if suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
+    try:
+        parsed = list(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, OSError, ValueError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"cannot parse {RDF_FORMATS[suffix]}: {detail}", file=str(path),
+                         pl=f"nie można odczytać pliku {RDF_FORMATS[suffix]}: {detail}") from None
+    converted: dict[object, Node] = {}
+
+    def term(value: object) -> Node:
+        found = converted.get(value)
+        if found is None:
+            found = converted[value] = from_ox(value)
+        return found
+
+    return [(term(t.subject), term(t.predicate), term(t.object)) for t in parsed]
+
+
+def _partition_task(part: tuple[int, int]) -> list[ShaclResult]:
+    k, n = part
+    evaluator = Evaluator(_JOB["shapes"], _JOB["index"])  # type: ignore[arg-type]
+    return evaluator.run(lambda focus: hash(focus) % n == k)
+
+
+def _graph_results(shapes: Shapes, index: Index, workers: int) -> list[ShaclResult]:
+    """Every result on one graph: the engine's (focus nodes split over the workers) and
+    pyshacl's for foreign shapes."""
+    if workers > 1 and len(index) > PARALLEL_TRIPLES:
+        _JOB.update(shapes=shapes, index=index)
+        try:
+            parts = list(ordered_map(_partition_task, [(k, workers) for k in range(workers)], workers))
+        finally:
+            _JOB.pop("index", None)
+        results = [r for part in parts for r in part]
+    else:
+        results = Evaluator(shapes, index).run()
+    results.extend(foreign_results(shapes, index))
+    unique = {r.key: r for r in results}
+    return list(unique.values())
+
+
+def _graph_findings(shapes: Shapes, index: Index, file: str | None, workers: int) -> list[Finding]:
+    """A graph's findings, each located at the practice (in IRI order) that holds its node."""
+    practices = sorted(index.instances(BDP.Practice), key=str)
+    origins = [
+        {"file": file, "record_index": i, "record_id": _record_id(index, node)}
+        for i, node in enumerate(practices)
+    ]
+    results = _graph_results(shapes, index, workers)
+    located = findings_of_results(results, shapes, index, practices, origins)
+    return [f for _r, _o, found in located for f in found]
+
+
+def _record_id(index: Index, practice: Node) -> str | None:
+    for value in index.values(practice, DCTERMS.identifier):
+        return str(value)
+    return None
+
+
+def validate_graph(graph: Graph | Iterable[Triple], *, shapes: Iterable[str | os.PathLike[str]] = ()) -> list[Finding]:
+    """The findings of the product shapes (and ``shapes`` files) on an RDF graph.
+
+    Findings name the practice holding each node by its position among the graph's practices in
+    IRI order, and the field of the submission the node and path come from.
+    """
+    compiled = load_shapes(shapes)
+    return Report.sort(_graph_findings(compiled, Index(graph), None, 1))
+
+
+# --- the whole run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Progress:
+    """A progress bar on stderr, only when it is a terminal and the run is long."""
+
+    enabled: bool
+
+    def bar(self, label: Message, total: int, lang: str) -> click.progressbar | None:  # type: ignore[type-arg]
+        if not self.enabled or total < PARALLEL_RECORDS // 2:
+            return None
+        return click.progressbar(length=total, label=label.text(lang), file=sys.stderr)
+
+
+def _warm() -> None:
+    """Load what every worker needs once, before forking, so no worker loads it again."""
+    submission_validator()
+    teryt.register()
+    for scheme in (concepts.themes, concepts.unit_types, concepts.levels, concepts.programmes):
+        scheme()
+
+
+def validate(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    shapes: Iterable[str | os.PathLike[str]] = (),
+    encoding: str | None = None,
+    base_uri: str = DEFAULT_BASE,
+    progress: bool = False,
+    lang: str = "en",
+    workers: int | None = None,
+) -> Report:
+    """Validate every input and report every finding.
+
+    ``shapes`` adds a publisher's shapes files to the product shapes. ``progress`` draws progress
+    bars on stderr when it is a terminal; ``workers`` caps the processes (all cores by default).
+    Raises `InputError` when an input or a shapes file cannot be read.
+    """
+    files = input_files(inputs)
+    shapes = [str(s) for s in shapes]
+    compiled = load_shapes(shapes)
+    cores = available_workers() if workers is None else max(1, workers)
+    show = _Progress(enabled=progress and sys.stderr.isatty())
+    record_files = [f for f in files if INPUT_KINDS[f.suffix.lower()] != "rdf"]
+    rdf_files = [f for f in files if INPUT_KINDS[f.suffix.lower()] == "rdf"]
+    findings: list[Finding] = []
+    records = 0
+    triples = 0
+    if record_files:
+        _warm()
+        size = sum(f.stat().st_size for f in record_files)
+        read_workers = cores if size > PARALLEL_BYTES else 1
+        bar = show.bar(Message(en="Reading", pl="Odczyt"), _estimated_records(record_files) if show.enabled else 0, lang)
+        with bar if bar is not None else nullcontext():
+            prepared = prepare_parallel(record_files, encoding=encoding, base_uri=base_uri, workers=read_workers,
+                                        progress=bar.update if bar is not None else None)
+        findings.extend(prepared.findings)
+        records = len(prepared.records)
+        check_workers = cores if records > PARALLEL_RECORDS else 1
+        bar = show.bar(Message(en="Validating", pl="Walidacja"), records, lang)
+        with bar if bar is not None else nullcontext():
+            found, triples = _check_records(prepared.records, compiled, Uris(base_uri), check_workers,
+                                            bar.update if bar is not None else None)
+        findings.extend(found)
+    for path in rdf_files:
+        index = Index(_rdf_triples(path))
+        triples += len(index)
+        records += len(index.instances(BDP.Practice))
+        findings.extend(_graph_findings(compiled, index, str(path), cores))
+    return Report(
+        findings=Report.sort(findings, [str(f) for f in files]),
+        files=[str(f) for f in files],
+        records=records,
+        triples=triples,
+        shapes=shapes,
+    )
+

@@ -1,0 +1,323 @@
+"""The validation report and its three forms: text for people, JSON for scripts, Turtle for
+SHACL tools.
+
+Text groups findings by file and record and ends with counts by severity, in 80 columns. JSON
+follows ``shapes/validation-report.schema.json`` (docs/validation.md). Turtle is a standard
+``sh:ValidationReport``: every finding, whatever checked it, is an ``sh:ValidationResult`` with a
+focus node, severity, source shape and constraint component, plus the submission's file, record
+and field under the ``bdpv:`` namespace.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pyoxigraph as ox
+
+from ..findings import SEVERITY_WORDS, Finding, Severity
+from ..vocab import PREFIXES
+
+__all__ = ["REPORT_VERSION", "Report", "VALIDATION_NS"]
+
+REPORT_VERSION = 1
+"""Version of the JSON report layout; it changes only when a field changes meaning or goes."""
+
+VALIDATION_NS = "https://w3id.org/bdp/def/validation#"
+"""Terms of the Turtle report for what SHACL has no term for: the file, record and field of a
+finding, and the checks that are not SHACL shapes (the JSON Schema, TERYT resolution …)."""
+
+SUBMISSION_SCHEMA = "https://w3id.org/bdp/def/submission.schema.json"
+
+_RANK = {Severity.VIOLATION: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_SH = "http://www.w3.org/ns/shacl#"
+
+
+def _field_order(path: str | None) -> tuple[tuple[int, int | str], ...]:
+    """``contacts[2]`` before ``contacts[10]``; the record itself before its fields."""
+    parts = re.findall(r"\[(\d+)\]|([^.\[\]]+)", path or "")
+    return tuple((0, int(index)) if index else (1, name) for index, name in parts)
+
+
+@dataclass
+class Report:
+    """Every finding of a run, sorted, with what was validated."""
+
+    findings: list[Finding]
+    files: list[str] = field(default_factory=list)
+    records: int = 0
+    """Records read from record inputs plus practices found in RDF inputs."""
+    triples: int = 0
+    shapes: list[str] = field(default_factory=list)
+    """The publisher's shapes files used besides the product shapes."""
+
+    @staticmethod
+    def sort(findings: Iterable[Finding], files: Sequence[str] = ()) -> list[Finding]:
+        """Findings in report order: by input, record, field, then severity; deterministic."""
+        order = {name: i for i, name in enumerate(files)}
+
+        def key(f: Finding) -> tuple[Any, ...]:
+            return (
+                order.get(f.file or "", len(order)),
+                f.file or "",
+                -1 if f.record_index is None else f.record_index,
+                f.line or 0,
+                _field_order(f.field),
+                _RANK[f.severity],
+                f.code,
+                f.message.en,
+                f.value or "",
+                f.focus_node or "",
+                f.result_path or "",
+                f.source_shape or "",
+            )
+
+        return sorted(findings, key=key)
+
+    def counts(self) -> dict[Severity, int]:
+        found = {severity: 0 for severity in Severity}
+        for finding in self.findings:
+            found[finding.severity] += 1
+        return found
+
+    @property
+    def conforms(self) -> bool:
+        """No violation (warnings and hints allowed)."""
+        return self.counts()[Severity.VIOLATION] == 0
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 without violations, 1 with them (with warnings too under ``strict``)."""
+        counts = self.counts()
+        failing = counts[Severity.VIOLATION] + (counts[Severity.WARNING] if strict else 0)
+        return 1 if failing else 0
+
+    # --- text --------------------------------------------------------------------------------
+
+    def to_text(self, lang: str = "en", width: int = 80) -> str:
+        lines: list[str] = []
+        current_file: object = object()
+        current_record: object = object()
+        previous: list[str] = []
+        for finding in self.findings:
+            if finding.file != current_file:
+                current_file, current_record, previous = finding.file, object(), []
+                lines.append(finding.file or ("(graf)" if lang == "pl" else "(graph)"))
+            record = (finding.record_index, finding.record_id)
+            if finding.record_index is not None and record != current_record:
+                current_record, previous = record, []
+                lines.append("  " + _record_heading(finding, lang))
+            rendered = _finding_lines(finding, lang, width)
+            if rendered != previous:  # two constraints of one shape can say the same thing
+                lines.extend(rendered)
+            previous = rendered
+        lines.append(self._summary(lang))
+        return "\n".join(lines) + "\n"
+
+    def _summary(self, lang: str) -> str:
+        counts = self.counts()
+        v, w, i = counts[Severity.VIOLATION], counts[Severity.WARNING], counts[Severity.INFO]
+        if lang == "pl":
+            return (f"Pliki: {len(self.files)}, rekordy: {self.records}; "
+                    f"naruszenia: {v}, ostrzeżenia: {w}, informacje: {i}.")
+        return (f"{_n(len(self.files), 'file')}, {_n(self.records, 'record')}: "
+                f"{_n(v, 'violation')}, {_n(w, 'warning')}, {i} info.")
+
+    # --- JSON --------------------------------------------------------------------------------
+
+    def to_data(self, lang: str = "en") -> dict[str, Any]:
+        counts = self.counts()
+        return {
+            "report_version": REPORT_VERSION,
+            "conforms": self.conforms,
+            "lang": lang,
+            "counts": {s.value: counts[s] for s in Severity},
+            "files": list(self.files),
+            "records": self.records,
+            "triples": self.triples,
+            "shapes": list(self.shapes),
+            "findings": [_finding_data(f, lang) for f in self.findings],
+        }
+
+    def to_json(self, lang: str = "en") -> str:
+        return json.dumps(self.to_data(lang), ensure_ascii=False, indent=2) + "\n"
+
+    # --- Turtle -------------------------------------------------------------------------------
+
+    def to_turtle(self) -> str:
+        """A SHACL validation report (messages in both languages)."""
+        triples: list[ox.Triple] = []
+        report = ox.BlankNode("report")
+        add = triples.append
+        add(ox.Triple(report, _RDF_TYPE, ox.NamedNode(f"{_SH}ValidationReport")))
+        add(ox.Triple(report, ox.NamedNode(f"{_SH}conforms"), ox.Literal(str(not self.findings).lower(), datatype=_XSD_BOOLEAN)))
+        contexts: dict[Finding, ox.BlankNode] = {}
+        digits = len(str(len(self.findings)))
+        for number, finding in enumerate(self.findings, start=1):
+            node = ox.BlankNode(f"r{number:0{digits}d}")
+            triples.extend(_result_triples(node, finding))
+            if finding.context is None:
+                add(ox.Triple(report, ox.NamedNode(f"{_SH}result"), node))
+                continue
+            outer = contexts.get(finding.context)
+            if outer is None:
+                outer = contexts[finding.context] = ox.BlankNode(f"r{number:0{digits}d}c")
+                triples.extend(_result_triples(outer, finding.context))
+                add(ox.Triple(report, ox.NamedNode(f"{_SH}result"), outer))
+            add(ox.Triple(outer, ox.NamedNode(f"{_SH}detail"), node))
+        prefixes = {**PREFIXES, "sh": _SH, "bdpv": VALIDATION_NS, "bdpsh": "https://w3id.org/bdp/def/shapes#"}
+        ordered = sorted(triples, key=lambda t: (t.subject != report, str(t)))
+        body = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
+        lines = [line for line in body.decode("utf-8").split("\n") if not line.startswith("@prefix ")]
+        header = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(prefixes.items()))
+        return header + "\n" + "\n".join(lines).lstrip("\n")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _record_heading(finding: Finding, lang: str) -> str:
+    parts = [f"{'rekord' if lang == 'pl' else 'record'} {finding.record_index}"]
+    if finding.record_id:
+        parts.append(finding.record_id)
+    if finding.line is not None:
+        parts.append(f"{'wiersz' if lang == 'pl' else 'line'} {finding.line}")
+    return " · ".join(parts)
+
+
+_LABEL_WIDTH = 12
+
+
+def _finding_lines(finding: Finding, lang: str, width: int) -> list[str]:
+    severity = SEVERITY_WORDS[finding.severity].text(lang)
+    indent = " " * (4 + _LABEL_WIDTH)
+    where = finding.field
+    if where is None and finding.focus_node is not None:
+        where = f"<{finding.focus_node}>" + (f" <{finding.result_path}>" if finding.result_path else "")
+    message = finding.message.text(lang)
+    head = where or ("(rekord)" if lang == "pl" else "(record)") if finding.record_index is not None else where or ""
+    if finding.value is not None and finding.value not in message:
+        head += f" = {_quoted(finding.value)}"
+    lines = textwrap.wrap(
+        head, width=width, initial_indent=f"    {severity:<{_LABEL_WIDTH}}", subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [f"    {severity}"]
+    lines += textwrap.wrap(message, width=width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+    return lines
+
+
+def _quoted(value: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "…"
+    return "'" + shown.replace("\n", " ") + "'"
+
+
+def _finding_data(finding: Finding, lang: str) -> dict[str, Any]:
+    record = None
+    if finding.record_index is not None or finding.record_id is not None:
+        record = {"index": finding.record_index, "id": finding.record_id}
+    return {
+        "severity": finding.severity.value,
+        "code": finding.code,
+        "file": finding.file,
+        "line": finding.line,
+        "record": record,
+        "field": finding.field,
+        "value": finding.value,
+        "message": finding.message.text(lang),
+        "messages": {"en": finding.message.en, "pl": finding.message.pl},
+        "shacl": _shacl_data(finding, lang),
+    }
+
+
+def _shacl_data(finding: Finding, lang: str) -> dict[str, Any] | None:
+    if finding.component is None:
+        return None
+    return {
+        "focus_node": finding.focus_node,
+        "result_path": finding.result_path,
+        "value": finding.rdf_value,
+        "source_shape": finding.source_shape,
+        "source_constraint": finding.source_constraint,
+        "component": finding.component,
+        "context": None if finding.context is None else {
+            "focus_node": finding.context.focus_node,
+            "result_path": finding.context.result_path,
+            "value": finding.context.rdf_value,
+            "source_shape": finding.context.source_shape,
+            "component": finding.context.component,
+            "message": finding.context.message.text(lang),
+        },
+    }
+
+
+# --- Turtle terms ---------------------------------------------------------------------------------
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_SEVERITY_IRI = {Severity.VIOLATION: "Violation", Severity.WARNING: "Warning", Severity.INFO: "Info"}
+
+
+def _node(text: str) -> ox.NamedNode | ox.BlankNode:
+    return ox.BlankNode(text[2:]) if text.startswith("_:") else ox.NamedNode(text)
+
+
+def _term(nt: str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An N-Triples term back into a term."""
+    parsed = next(iter(ox.parse(f"<urn:s> <urn:p> {nt} .", format=ox.RdfFormat.N_TRIPLES)))
+    return parsed.object  # type: ignore[return-value]
+
+
+def _record_node(finding: Finding) -> ox.NamedNode:
+    """What a finding about a record that never became RDF is about: its place in its file."""
+    base = Path(finding.file).absolute().as_uri() if finding.file else "urn:bdp-lod:input"
+    if finding.record_index is not None:
+        return ox.NamedNode(f"{base}#record-{finding.record_index}")
+    if finding.line is not None:
+        return ox.NamedNode(f"{base}#line-{finding.line}")
+    return ox.NamedNode(base)
+
+
+def _result_triples(node: ox.BlankNode, finding: Finding) -> list[ox.Triple]:
+    sh = _SH
+    out = [
+        ox.Triple(node, _RDF_TYPE, ox.NamedNode(f"{sh}ValidationResult")),
+        ox.Triple(node, ox.NamedNode(f"{sh}resultSeverity"), ox.NamedNode(f"{sh}{_SEVERITY_IRI[finding.severity]}")),
+    ]
+    if finding.component is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{sh}focusNode"), _node(finding.focus_node or "urn:bdp-lod:unknown")))
+        out.append(ox.Triple(node, ox.NamedNode(f"{sh}sourceConstraintComponent"), ox.NamedNode(finding.component)))
+        out.append(ox.Triple(node, ox.NamedNode(f"{sh}sourceShape"), _node(finding.source_shape or "urn:bdp-lod:unknown")))
+        if finding.result_path is not None:
+            out.append(ox.Triple(node, ox.NamedNode(f"{sh}resultPath"), _node(finding.result_path)))
+        if finding.rdf_value is not None:
+            out.append(ox.Triple(node, ox.NamedNode(f"{sh}value"), _term(finding.rdf_value)))
+        if finding.source_constraint is not None:
+            out.append(ox.Triple(node, ox.NamedNode(f"{sh}sourceConstraint"), _node(finding.source_constraint)))
+    else:
+        check = finding.code.split(".", 1)[0]
+        shape = SUBMISSION_SCHEMA if check == "schema" else f"{VALIDATION_NS}{check}"
+        out.append(ox.Triple(node, ox.NamedNode(f"{sh}focusNode"), _record_node(finding)))
+        out.append(ox.Triple(node, ox.NamedNode(f"{sh}sourceConstraintComponent"), ox.NamedNode(f"{VALIDATION_NS}{finding.code}")))
+        out.append(ox.Triple(node, ox.NamedNode(f"{sh}sourceShape"), ox.NamedNode(shape)))
+        if finding.value is not None:
+            out.append(ox.Triple(node, ox.NamedNode(f"{sh}value"), ox.Literal(finding.value)))
+    for lang in ("en", "pl"):
+        out.append(ox.Triple(node, ox.NamedNode(f"{sh}resultMessage"), ox.Literal(finding.message.text(lang), language=lang)))
+    v = VALIDATION_NS
+    if finding.file is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}file"), ox.Literal(finding.file)))
+    if finding.record_index is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}record"), ox.Literal(str(finding.record_index), datatype=_XSD_INTEGER)))
+    if finding.record_id is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}recordId"), ox.Literal(finding.record_id)))
+    if finding.line is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}line"), ox.Literal(str(finding.line), datatype=_XSD_INTEGER)))
+    if finding.field is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}field"), ox.Literal(finding.field)))
+    out.append(ox.Triple(node, ox.NamedNode(f"{v}code"), ox.Literal(finding.code)))
+    return out

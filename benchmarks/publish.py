@@ -1,0 +1,85 @@
+"""How long ``publish`` takes on N synthetic practices, phase by phase, and how much memory.
+
+Run: ``.venv/bin/python benchmarks/publish.py [N …] [--gzip] [--workers W]`` (default N: 1000 and
+10000). Each N runs in a fresh process, so the peak memory (``ru_maxrss``) is that run's alone;
+the records come from `benchmarks/synthetic.py` and are kept under ``build/bench/`` for the next
+run. Prints one table; asserts nothing, because timings belong to the machine, not to the suite.
+
+Columns: ``validate`` is the whole validation (reading, JSON Schema, TERC, SHACL) and is left out
+of ``publish``; ``read`` reads the records again for publishing; ``write`` is everything after
+(mapping, the three dumps, compression, checksums, catalog, VoID, the swap into place);
+``publish`` = read + write. Peak memory is the larger of the parent's and any worker's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from synthetic import write_jsonl  # noqa: E402
+
+
+def one(records: Path, gzip: bool, workers: int | None) -> dict[str, object]:
+    """Publish ``records`` once, in this process; the figures as a dict."""
+    from bdp_lod.publish import publish
+
+    with tempfile.TemporaryDirectory(dir=ROOT / "build" / "bench") as work:
+        started = time.perf_counter()
+        result = publish([records], Path(work) / "site", gzip=gzip, workers=workers)
+        wall = time.perf_counter() - started
+        assert result.ok and result.summary is not None, result.report.to_text()
+        sizes = {name: (Path(work) / "site" / name).stat().st_size for name in result.files}
+    t = result.timings
+    return {
+        "practices": result.summary.practices,
+        "triples": result.summary.triples,
+        "validate": t["validate"],
+        "read": t["read"],
+        "map+jsonld": t["bdp.jsonld"],
+        "write": t["write"],
+        "phases": {k: round(v, 3) for k, v in t.items()},
+        "wall": wall,
+        "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
+        "sizes": sizes,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--gzip", action="store_true", help="also write the .gz dumps")
+    parser.add_argument("--workers", type=int, default=None, help="processes (all cores by default)")
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    (ROOT / "build" / "bench").mkdir(parents=True, exist_ok=True)
+    if args.one:
+        print(json.dumps(one(args.one, args.gzip, args.workers)))
+        return
+    print(f"{'N':>8} {'triples':>10} {'validate':>9} {'read':>7} {'map+jsonld':>11} {'write':>7} "
+          f"{'publish':>8} {'µs/triple':>9} {'peak MB':>8} {'bdp.nt MB':>9}")
+    for n in args.n:
+        records = ROOT / "build" / "bench" / f"records_{n}.jsonl"
+        if not records.exists():
+            write_jsonl(records, n)
+        command = [sys.executable, __file__, "--one", str(records), *(["--gzip"] if args.gzip else [])]
+        if args.workers is not None:
+            command += ["--workers", str(args.workers)]
+        r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        publish = r["read"] + r["write"]
+        print(f"{n:>8} {r['triples']:>10} {r['validate']:>9.2f} {r['read']:>7.2f} {r['map+jsonld']:>11.2f} "
+              f"{r['write']:>7.2f} {publish:>8.2f} {r['write'] / r['triples'] * 1e6:>9.2f} {r['peak_mb']:>8.0f} "
+              f"{r['sizes']['bdp.nt'] / 1e6:>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
