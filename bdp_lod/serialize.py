@@ -34,9 +34,11 @@ def format_for(path: str | os.PathLike[str]) -> ox.RdfFormat:
     """The RDF format a file name asks for; an unknown extension is a usage error."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
+        named = suffix or Path(path).name
         raise InputError(
-            f"cannot tell the RDF format from '{suffix or Path(path).name}': use .ttl, .nt or .jsonld",
+            f"cannot tell the RDF format from '{named}': use .ttl, .nt or .jsonld",
             file=str(path),
+            pl=f"nie da się rozpoznać formatu RDF po '{named}': użyj .ttl, .nt lub .jsonld",
         )
     return FORMATS[suffix]
 

@@ -48,10 +48,14 @@ def input_files(paths: Iterable[str | Path], kinds: Iterable[str] | None = None)
                 if p.is_file() and p.suffix.lower() in suffixes and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif not path.exists():
-            raise InputError("no such file or folder", file=str(path))
+            raise InputError("no such file or folder", file=str(path), pl="nie ma takiego pliku ani folderu")
         elif path.suffix.lower() not in suffixes:
             known = ", ".join(sorted(suffixes))
-            raise InputError(f"unknown input kind '{path.suffix or path.name}' (expected one of {known})", file=str(path))
+            kind = path.suffix or path.name
+            raise InputError(
+                f"unknown input kind '{kind}' (expected one of {known})", file=str(path),
+                pl=f"nieznany rodzaj wejścia '{kind}' (oczekiwano jednego z: {known})",
+            )
         else:
             files.append(path)
     return files
@@ -92,7 +96,7 @@ def read_file(path: Path, encoding: str | None = None) -> ReadResult:
             records=[SourcedPractice(p, Origin(str(path), index=i)) for i, p in enumerate(practices)],
             findings=[],
         )
-    raise InputError("unknown input kind", file=str(path))
+    raise InputError("unknown input kind", file=str(path), pl="nieznany rodzaj wejścia")
 
 
 def read_inputs(paths: Iterable[str | Path], encoding: str | None = None, kinds: Iterable[str] | None = None) -> ReadResult:

@@ -527,7 +527,8 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", file=str(path)) from None
+        reason = error.strerror or error
+        raise InputError(f"cannot read: {reason}", file=str(path), pl=f"nie można odczytać: {reason}") from None
 
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -545,7 +546,7 @@ def _decode(data: bytes, file: str, html: bool) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise InputError("neither UTF-8 nor Windows-1250 text", file=file)
+    raise InputError("neither UTF-8 nor Windows-1250 text", file=file, pl="tekst nie jest ani w UTF-8, ani w Windows-1250")
 
 
 _HIDDEN = ("head", "script", "style", "noscript", "template", "title")
@@ -572,7 +573,9 @@ def _html_to_text(markup: str, file: str | None) -> tuple[str, str | None]:
             soup = BeautifulSoup(markup, "html.parser")
     except ParserRejectedMarkup as error:
         reason = str(error).strip().splitlines()[-1].strip()  # the parser's own complaint, one line
-        raise InputError(f"cannot parse the HTML: {reason}", file=file) from None
+        raise InputError(
+            f"cannot parse the HTML: {reason}", file=file, pl=f"nie można przetworzyć kodu HTML: {reason}"
+        ) from None
     url = _source_url(soup)
     for hidden in soup.find_all(_HIDDEN):
         hidden.decompose()

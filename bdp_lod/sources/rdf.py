@@ -8,6 +8,7 @@ equal to the ones that were published.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,10 @@ def parse_rdf(path: str | Path) -> Graph:
     path = Path(path)
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(f"not an RDF file (expected {', '.join(RDF_FORMATS)})", file=str(path))
+        expected = ", ".join(RDF_FORMATS)
+        raise InputError(
+            f"not an RDF file (expected {expected})", file=str(path), pl=f"to nie jest plik RDF (oczekiwano: {expected})"
+        )
     graph = Graph()
     try:
         if fmt == "json-ld":
@@ -39,12 +43,30 @@ def parse_rdf(path: str | Path) -> Graph:
         else:
             graph.parse(path, format=fmt)
     except FileNotFoundError:
-        raise InputError("no such file", file=str(path)) from None
+        raise InputError("no such file", file=str(path), pl="nie ma takiego pliku") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON-LD: {exc.msg}", file=str(path), line=exc.lineno) from None
+        raise InputError(
+            f"malformed JSON-LD: {exc.msg}", file=str(path), line=exc.lineno, pl=f"niepoprawny JSON-LD: {exc.msg}"
+        ) from None
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
-        raise InputError(f"cannot parse {fmt}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=str(path)) from None
+        line, detail = _syntax_error(exc)
+        raise InputError(
+            f"cannot parse {fmt}: {detail}", file=str(path), line=line, pl=f"nie można odczytać pliku {fmt}: {detail}"
+        ) from None
     return graph
+
+
+_N3_SYNTAX = re.compile(r"at line (\d+) of <[^>]*>:\n(.+?) at \^ in:")
+"""rdflib's Turtle error: its first line only locates, the second says what is wrong."""
+
+
+def _syntax_error(exc: Exception) -> tuple[int | None, str]:
+    """The line (when the parser gives one) and the parser's own one-line complaint."""
+    text = str(exc)
+    located = _N3_SYNTAX.match(text)
+    if located:
+        return int(located[1]), located[2]
+    return None, text.splitlines()[0] if text else type(exc).__name__
 
 
 def _inline_context(document: Any) -> Any:

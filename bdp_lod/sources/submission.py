@@ -363,18 +363,25 @@ def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("no such file", file=str(path)) from None
+        raise InputError("no such file", file=str(path), pl="nie ma takiego pliku") from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+        reason = exc.strerror or exc
+        raise InputError(f"cannot read: {reason}", file=str(path), pl=f"nie można odczytać: {reason}") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=str(path), line=line) from None
+        byte = f"0x{raw[exc.start]:02x}"
+        raise InputError(
+            f"not UTF-8 text (byte {byte})", file=str(path), line=line, pl=f"to nie jest tekst w UTF-8 (bajt {byte})"
+        ) from None
 
 
 def _malformed(path: Path, exc: json.JSONDecodeError, line: int) -> InputError:
-    return InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=str(path), line=line)
+    return InputError(
+        f"malformed JSON: {exc.msg} (column {exc.colno})", file=str(path), line=line,
+        pl=f"niepoprawny JSON: {exc.msg} (kolumna {exc.colno})",
+    )
 
 
 def _json_items(path: Path, text: str) -> Iterator[tuple[object, int | None]]:
@@ -407,7 +414,10 @@ def submission_items(path: str | Path) -> Iterator[tuple[object, Origin]]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".jsonl"):
-        raise InputError("not a submission file (expected .json or .jsonl)", file=str(path))
+        raise InputError(
+            "not a submission file (expected .json or .jsonl)", file=str(path),
+            pl="to nie jest plik zgłoszeń (oczekiwano .json lub .jsonl)",
+        )
     text = _read_text(path)
     items = _jsonl_items(path, text) if suffix == ".jsonl" else _json_items(path, text)
     for index, (data, line) in enumerate(items):

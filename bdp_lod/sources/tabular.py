@@ -157,7 +157,10 @@ def _parse_header(cells: list[str], file: str) -> tuple[_Header, list[Finding]]:
     seen: set[str] = set()
     for name in names:  # a repeated column would silently lose one of its values
         if name.casefold() in seen:
-            raise InputError(f"column '{name}' appears twice in the header", file=file, line=1)
+            raise InputError(
+                f"column '{name}' appears twice in the header", file=file, line=1,
+                pl=f"kolumna '{name}' występuje w nagłówku dwukrotnie",
+            )
         seen.add(name.casefold())
     return _Header(names=names, keys=keys), findings
 
@@ -209,7 +212,7 @@ def _decode(raw: bytes, encoding: str | None, file: str) -> tuple[str, str]:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise InputError(f"unknown encoding '{encoding}'", file=file) from None
+        raise InputError(f"unknown encoding '{encoding}'", file=file, pl=f"nieznane kodowanie '{encoding}'") from None
     text = raw.decode(encoding, errors="surrogateescape")
     return text.removeprefix("\ufeff"), encoding
 
@@ -222,16 +225,20 @@ def _undecodable(cell: str) -> int | None:
     return None
 
 
-def _check_decoded(cells: list[str], names: list[str], where: str, encoding: str, file: str, line: int) -> None:
+def _check_decoded(cells: list[str], names: list[str], where: Message, encoding: str, file: str, line: int) -> None:
     for position, cell in enumerate(cells):
         byte = _undecodable(cell)
         if byte is not None:
-            column = names[position] if position < len(names) else f"column {position + 1}"
+            named = position < len(names)
+            column_en = names[position] if named else f"column {position + 1}"
+            column_pl = names[position] if named else f"kolumna {position + 1}"
             raise InputError(
-                f"{where}, column '{column}': byte 0x{byte:02x} cannot be decoded as {encoding}"
+                f"{where.en}, column '{column_en}': byte 0x{byte:02x} cannot be decoded as {encoding}"
                 " (give the file's encoding with --encoding)",
                 file=file,
                 line=line,
+                pl=f"{where.pl}, kolumna '{column_pl}': bajtu 0x{byte:02x} nie da się odczytać jako {encoding}"
+                " (podaj kodowanie pliku w --encoding)",
             )
 
 
@@ -356,9 +363,10 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError("no such file", file=str(path)) from None
+        raise InputError("no such file", file=str(path), pl="nie ma takiego pliku") from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+        reason = exc.strerror or exc
+        raise InputError(f"cannot read: {reason}", file=str(path), pl=f"nie można odczytać: {reason}") from None
 
 
 def read_table(path: str | Path, encoding: str | None = None) -> ReadResult:
@@ -375,15 +383,16 @@ def read_table(path: str | Path, encoding: str | None = None) -> ReadResult:
     try:
         header_cells = next(reader, None)
         if header_cells is None or not any(c.strip() for c in header_cells):
-            raise InputError("no header row", file=file, line=1)
-        _check_decoded(header_cells, [], "header", used, file, 1)
+            raise InputError("no header row", file=file, line=1, pl="brak wiersza nagłówka")
+        _check_decoded(header_cells, [], Message(en="header", pl="nagłówek"), used, file, 1)
         header, findings = _parse_header(header_cells, file)
         records: list[SourcedPractice] = []
         index = 0
         line = reader.line_num + 1
         for cells in reader:
             if any(c.strip() for c in cells):
-                _check_decoded(cells, header.names, f"record {index}", used, file, line)
+                where = Message(en=f"record {index}", pl=f"rekord {index}")
+                _check_decoded(cells, header.names, where, used, file, line)
                 record, found = _read_row(header, cells, Origin(file, index=index, line=line))
                 findings.extend(found)
                 if record is not None:
@@ -391,5 +400,7 @@ def read_table(path: str | Path, encoding: str | None = None) -> ReadResult:
             index += 1
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(f"malformed CSV: {exc}", file=file, line=reader.line_num) from None
+        raise InputError(
+            f"malformed CSV: {exc}", file=file, line=reader.line_num, pl=f"niepoprawny plik CSV: {exc}"
+        ) from None
     return ReadResult(records=records, findings=findings)

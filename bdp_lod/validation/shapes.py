@@ -220,14 +220,21 @@ def _parse_into(graph: Graph, path: Path) -> None:
     formats = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml"}
     fmt = formats.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(f"not a shapes file (expected one of {', '.join(sorted(formats))})", file=str(path))
+        expected = ", ".join(sorted(formats))
+        raise InputError(
+            f"not a shapes file (expected one of {expected})", file=str(path),
+            pl=f"to nie jest plik kształtów SHACL (oczekiwano jednego z: {expected})",
+        )
     if not path.is_file():
-        raise InputError("no such file", file=str(path))
+        raise InputError("no such file", file=str(path), pl="nie ma takiego pliku")
     try:
         graph.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"cannot parse the shapes ({fmt}): {first}", file=str(path)) from None
+        raise InputError(
+            f"cannot parse the shapes ({fmt}): {first}", file=str(path),
+            pl=f"nie można odczytać kształtów SHACL ({fmt}): {first}",
+        ) from None
 
 
 def compile_shapes(graph: Graph) -> Shapes:

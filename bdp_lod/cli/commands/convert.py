@@ -36,7 +36,7 @@ def convert_command(
     try:
         result = convert(inputs, output, base_uri=base_uri, encoding=encoding, redact_contacts=redact_contacts)
     except InputError as exc:
-        fail(str(exc))
+        fail(exc.describe(ctx.lang))
     for finding in result.findings:
         click.echo(finding.describe(ctx.lang), err=True)
     if result.counts is None:

@@ -33,7 +33,7 @@ def parse_command(ctx: Context, pages: tuple[Path, ...], output: Path | None) ->
     try:
         files = input_files(pages, kinds=["page"])
     except InputError as error:
-        fail(str(error))
+        fail(error.describe(ctx.lang))
     if not files:
         fail(ctx.say(Message(en="no .txt, .html or .htm pages found", pl="nie znaleziono stron .txt, .html ani .htm")))
     if output is not None and any(output.resolve() == f.resolve() for f in files):
@@ -59,7 +59,7 @@ def _read_all(ctx: Context, files: list[Path]) -> list[SourcedPractice]:
         try:
             record, warnings = read_page(path)
         except InputError as error:
-            fail(str(error))
+            fail(error.describe(ctx.lang))
         except NotAPracticePage as error:
             click.echo(f"bdp-lod: {path}: {ctx.say(error.message)}", err=True)
             refused = True
