@@ -8,7 +8,7 @@ alternative labels declared there, so a label added to the vocabulary is underst
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import Literal, URIRef
@@ -43,15 +43,19 @@ class ConceptScheme:
     name: str
     iri: str
     concepts: dict[str, Concept]
+    _by_name: dict[str, Concept] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Readers resolve a label per field of every record: one dict probe, not a scan.
+        by_name: dict[str, Concept] = {}
+        for concept in self.concepts.values():
+            for name in (concept.id, *concept.labels.values(), *concept.alt_labels):
+                by_name.setdefault(_key(name), concept)
+        object.__setattr__(self, "_by_name", by_name)
 
     def resolve(self, value: str) -> Concept | None:
         """The concept whose identifier, preferred or alternative label is ``value``."""
-        wanted = _key(value)
-        for concept in self.concepts.values():
-            names = [concept.id, *concept.labels.values(), *concept.alt_labels]
-            if any(_key(n) == wanted for n in names):
-                return concept
-        return None
+        return self._by_name.get(_key(value))
 
     def __contains__(self, concept_id: object) -> bool:
         return concept_id in self.concepts

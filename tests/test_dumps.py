@@ -16,7 +16,7 @@ from pyld import jsonld
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from bdp_lod.publish.dumps import Lit, SubjectBlocks, nt_line, nt_term, rows_of, write_ntriples, write_turtle
+from bdp_lod.publish.dumps import Lit, RowMaker, SubjectBlocks, nt_line, nt_term, rows_of, write_ntriples, write_turtle
 from bdp_lod.publish.jsonld import Compactor, JsonLdWriter, Renderer
 from bdp_lod.publish.writing import context, write_dumps
 from bdp_lod.records import prepare
@@ -81,6 +81,19 @@ def test_rows_keep_every_kind_of_term() -> None:
         (f"{EX}a", f"{EX}p", Lit("x", None, XSD_STRING)),
         (f"{EX}a", f"{EX}p", Lit("3", None, str(XSD.integer))),
     ]
+
+
+def test_a_row_maker_converts_a_shared_triple_once_and_a_practice_s_own_every_time() -> None:
+    shared = (URIRef(f"{EX}unit"), URIRef(f"{EX}p"), Literal("Czersk", lang="pl"))
+    own = [(URIRef(f"{EX}practice/1"), URIRef(f"{EX}p"), shared[0])]
+    maker = RowMaker(f"{EX}practice/")
+    first = maker.rows([*own, shared])
+    second = maker.rows([*own, shared])
+    assert first == second == list(rows_of([*own, shared]))
+    assert second[1] is first[1]
+    assert second[0] is not first[0]
+    with pytest.raises(ValueError, match="no blank nodes"):
+        maker.rows([(URIRef(f"{EX}a"), URIRef(f"{EX}p"), BNode())])
 
 
 # --- blocks, N-Triples and Turtle ------------------------------------------------------------

@@ -129,6 +129,15 @@ def test_violations_leave_a_previous_publication_alone(site: Path, tmp_path: Pat
     assert _snapshot(site) == before
 
 
+def test_a_dump_published_again_with_its_records_gives_the_same_dumps(tmp_path: Path) -> None:
+    # Validation checks an RDF input as a graph, so publishing reads it as records itself.
+    publish([EXAMPLES], tmp_path / "first")
+    again = publish([tmp_path / "first" / "bdp.nt", EXAMPLES], tmp_path / "again")
+    assert again.ok and again.summary is not None and again.summary.practices == 5
+    for name in ("bdp.ttl", "bdp.nt", "bdp.jsonld"):
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "first" / name).read_bytes()
+
+
 def test_a_previous_publication_is_replaced_whole(tmp_path: Path) -> None:
     out = tmp_path / "site"
     publish([EXAMPLES], out, gzip=True)

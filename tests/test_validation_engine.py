@@ -240,6 +240,15 @@ def test_reading_in_parallel_chunks_prepares_what_records_prepare_does(monkeypat
     assert sorted(map(repr, parallel.findings)) == sorted(map(repr, sequential.findings))
 
 
+def test_validation_can_hand_back_the_records_it_read_with_the_same_report() -> None:
+    from bdp_lod.sources import input_files
+
+    inputs = [EXAMPLES, *sorted((FIXTURES / "broken").glob("[jc]*.*"))]
+    kept = pipeline.validate_keeping_records(inputs, workers=1)
+    assert kept.report.to_json() == validate(inputs, workers=1).to_json()
+    assert kept.records == prepare(input_files(inputs)).records
+
+
 def test_a_graph_in_memory_is_validated_with_the_same_field_paths() -> None:
     from bdp_lod.validation import validate_graph
 

@@ -4,8 +4,9 @@
 
 1. validate the inputs (`bdp_lod.validation.validate`: JSON Schema, TERC, SHACL); on any
    violation it returns the report and writes nothing at all, not even a temporary folder;
-2. read the records (`bdp_lod.records.prepare`, spread over the cores) and, with
-   ``redact_contacts``, leave the people out of the contacts (`bdp_lod.redact`);
+2. take the records validation read and resolved (an RDF input is read once more, as records:
+   validation checks it as a graph) and, with ``redact_contacts``, leave the people out of the
+   contacts (`bdp_lod.redact`);
 3. write the three dumps in one pass over the practices (`bdp_lod.publish.writing`); no RDF
    graph of the data is ever built;
 4. gzip and hash the dumps in background threads while the next dump is written (zlib and
@@ -30,12 +31,13 @@ from typing import Callable, Iterable, Mapping
 import pyoxigraph as ox
 
 from ..findings import Finding
+from ..model import Practice
 from ..redact import redact_contacts as redact
 from ..serialize import serialize
-from ..sources import input_files
-from ..validation import Report, validate
+from ..sources import INPUT_KINDS, input_files
+from ..validation import Report
 from ..validation.parallel import available_workers
-from ..validation.pipeline import prepare_parallel
+from ..validation.pipeline import Validated, prepare_parallel, validate_keeping_records
 from ..validation.shapes import PRODUCT_SHAPES
 from ..vocab import data_file, vocabulary_graph
 from .catalog import catalog_graph
@@ -67,7 +69,8 @@ class PublishResult:
     """Names of the files in the folder, sorted."""
     summary: DataSummary | None = None
     timings: Mapping[str, float] = field(default_factory=dict)
-    """Seconds per phase: ``validate``, ``read``, then ``write`` (all the rest), made of
+    """Seconds per phase: ``validate`` (reading the records included), ``read`` (RDF inputs
+    read again as records, and redaction), then ``write`` (all the rest), made of
     ``bdp.jsonld`` (mapping included), ``bdp.nt``, ``bdp.ttl+summary``, ``compress``,
     ``describe`` and ``commit``. For benchmarks; never written to a file."""
 
@@ -104,13 +107,14 @@ def publish(
     cores = available_workers() if workers is None else max(1, workers)
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores)
+    validated = validate_keeping_records(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores)
+    report = validated.report
     timings["validate"] = time.perf_counter() - started
     if report.exit_code(strict=False) != 0:
         return PublishResult(out_dir=None, report=report, timings=timings)
     started = time.perf_counter()
-    files = input_files(inputs)
-    practices = prepare_parallel(files, encoding=encoding, base_uri=options.base_uri, workers=cores).practices
+    practices = _practices(inputs, validated, encoding=encoding, base_uri=options.base_uri, workers=cores)
+    del validated
     if redact_contacts:
         practices = [redact(p) for p in practices]
     timings["read"] = time.perf_counter() - started
@@ -143,6 +147,21 @@ def publish(
         timings["commit"] = time.perf_counter() - started
     timings["write"] = time.perf_counter() - writing
     return PublishResult(out_dir=folder.target, report=report, files=files, summary=summary, timings=timings)
+
+
+def _practices(
+    inputs: list[str | os.PathLike[str]], validated: Validated, *, encoding: str | None, base_uri: str, workers: int
+) -> list[Practice]:
+    """The practices to publish: the records validation read, unless an input is RDF.
+
+    Validation checks an RDF input as a graph and reads no records from it; those inputs are
+    then all read again as records, in order, so that a practice given twice keeps its first
+    record exactly as `bdp_lod.records.prepare` chooses it.
+    """
+    files = input_files(inputs)
+    if not any(INPUT_KINDS[f.suffix.lower()] == "rdf" for f in files):
+        return [record.practice for record in validated.records]
+    return prepare_parallel(files, encoding=encoding, base_uri=base_uri, workers=workers).practices
 
 
 def _pack(path: Path, packed: Path) -> DumpFile:

@@ -28,8 +28,8 @@ from rdflib.term import Node
 from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = [
-    "Block", "BlockMaker", "Lit", "Row", "SubjectBlocks", "Term", "nt_line", "nt_term", "rows_of", "write_ntriples",
-    "write_turtle",
+    "Block", "BlockMaker", "Lit", "Row", "RowMaker", "SubjectBlocks", "Term", "nt_line", "nt_term", "rows_of",
+    "write_ntriples", "write_turtle",
 ]
 
 XSD_STRING = str(XSD.string)
@@ -65,26 +65,64 @@ def _lit(node: Literal) -> Lit:
     return _new(Lit, (str(node), None, XSD_STRING if datatype is None else str(datatype)))
 
 
-def rows_of(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[Row]:
-    """Mapping triples (rdflib terms) as `Row`s; a blank node raises `ValueError`.
+def _row(s: Node, p: Node, o: Node) -> Row:
+    """One mapping triple as a `Row`; a blank node raises `ValueError`.
 
     The ``__class__`` tests come first because rdflib's ``isinstance`` checks are slow and this
     runs once per triple of the database.
     """
+    if (s.__class__ is not URIRef and not isinstance(s, URIRef)) or (
+        p.__class__ is not URIRef and not isinstance(p, URIRef)
+    ):
+        raise ValueError(f"dumps hold IRI subjects and predicates only, not {s!r} {p!r}")
+    kind = o.__class__
+    if kind is URIRef:
+        return str(s), str(p), str(o)
+    if kind is Literal or isinstance(o, Literal):
+        return str(s), str(p), _lit(o)  # type: ignore[arg-type]
+    if isinstance(o, URIRef):
+        return str(s), str(p), str(o)
+    raise ValueError(f"dumps hold no blank nodes: {s} {p} {o!r}")
+
+
+def rows_of(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[Row]:
+    """Mapping triples (rdflib terms) as `Row`s; a blank node raises `ValueError`."""
     for s, p, o in triples:
-        if (s.__class__ is not URIRef and not isinstance(s, URIRef)) or (
-            p.__class__ is not URIRef and not isinstance(p, URIRef)
-        ):
-            raise ValueError(f"dumps hold IRI subjects and predicates only, not {s!r} {p!r}")
-        kind = o.__class__
-        if kind is URIRef:
-            yield str(s), str(p), str(o)
-        elif kind is Literal or isinstance(o, Literal):
-            yield str(s), str(p), _lit(o)  # type: ignore[arg-type]
-        elif isinstance(o, URIRef):
-            yield str(s), str(p), str(o)
-        else:
-            raise ValueError(f"dumps hold no blank nodes: {s} {p} {o!r}")
+        yield _row(s, p, o)
+
+
+class RowMaker:
+    """`rows_of` for a stream of practices, converting each shared triple once.
+
+    The mapping builds the triples of a unit, an office and its contacts once and hands the
+    very same tuples to every practice that names them (`bdp_lod.mapping`), so a triple seen
+    before is recognised by identity and its row reused. Only triples outside the practices'
+    own namespace are remembered (a practice's own triples never come back), each held with its
+    row so that its ``id`` cannot be reused while remembered; at most `LIMIT` of them.
+    Reused rows are the same objects too, which makes the comparisons downstream cheap.
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self, practice_root: str) -> None:
+        self._root = practice_root
+        self._seen: dict[int, tuple[object, Row]] = {}
+
+    def rows(self, triples: Iterable[tuple[Node, Node, Node]]) -> list[Row]:
+        seen, root = self._seen, self._root
+        out: list[Row] = []
+        for triple in triples:
+            known = seen.get(id(triple))
+            if known is not None:
+                out.append(known[1])
+                continue
+            row = _row(*triple)
+            if not row[0].startswith(root):
+                if len(seen) >= self.LIMIT:
+                    seen.clear()
+                seen[id(triple)] = (triple, row)
+            out.append(row)
+        return out
 
 
 # --- N-Triples --------------------------------------------------------------------------------

@@ -174,10 +174,19 @@ class Renderer:
 
     def practice(self, root: str, rows: Iterable[Row]) -> Rendered:
         """The practice ``root`` from its own triples ``rows``."""
-        nodes = _nodes(rows)
+        nodes: dict[str, _Node] = {}
+        shared: set[str] = set()
+        classes = self._shared_classes
+        for s, p, o in rows:  # nodes and `shared` in one pass: this runs for every triple
+            node = nodes.get(s)
+            if node is None:
+                node = nodes[s] = _Node(s)
+            node.properties.append((p, o))
+            if p == RDF_TYPE and o in classes:
+                shared.add(s)
         if root not in nodes:
             raise ValueError(f"no triple describes the practice {root}")
-        embedded = _embedding(root, nodes, self.shared(nodes))
+        embedded = _embedding(root, nodes, shared)
         text = self.dumps(root, nodes, embedded)
         left: list[tuple[str, Properties]] = []
         for iri, node in nodes.items():
@@ -277,16 +286,6 @@ class JsonLdWriter:
     def _line(self, text: str) -> None:
         self._out.write((("\n    " if self._first else ",\n    ") + text).encode("utf-8"))
         self._first = False
-
-
-def _nodes(rows: Iterable[Row]) -> dict[str, _Node]:
-    nodes: dict[str, _Node] = {}
-    for s, p, o in rows:
-        node = nodes.get(s)
-        if node is None:
-            node = nodes[s] = _Node(s)
-        node.properties.append((p, o))
-    return nodes
 
 
 def _one(values: list[Any]) -> Any:

@@ -21,7 +21,7 @@ from ..model import Practice
 from ..uris import Uris
 from ..validation.parallel import ordered_map
 from ..vocab import data_file
-from .dumps import Block, BlockMaker, SubjectBlocks, rows_of, write_ntriples, write_turtle
+from .dumps import Block, BlockMaker, RowMaker, SubjectBlocks, write_ntriples, write_turtle
 from .jsonld import JsonLdWriter, Rendered, Renderer
 from .release import DataSummary, summarize
 
@@ -53,12 +53,14 @@ def _map_chunk(bounds: tuple[int, int]) -> tuple[list[Rendered], list[Block]]:
     ordered: list[tuple[str, Practice]] = _JOB["ordered"]
     uris: Uris = _JOB["uris"]
     if _WORKER.get("job") is not _JOB.get("id"):
-        _WORKER.update(job=_JOB.get("id"), renderer=Renderer(_JOB["context"]), maker=BlockMaker())
+        _WORKER.update(job=_JOB.get("id"), renderer=Renderer(_JOB["context"]), maker=BlockMaker(),
+                       rows=RowMaker(f"{uris.base}id/practice/"))
     renderer: Renderer = _WORKER["renderer"]
     maker: BlockMaker = _WORKER["maker"]
+    row_maker: RowMaker = _WORKER["rows"]
     rendered, blocks = [], []
     for iri, practice in ordered[bounds[0]:bounds[1]]:
-        rows = list(rows_of(practice_triples(practice, uris)))
+        rows = row_maker.rows(practice_triples(practice, uris))
         rendered.append(renderer.practice(iri, rows))
         blocks.extend(maker.blocks(rows))
     return rendered, blocks

@@ -38,7 +38,7 @@ from .parallel import available_workers, ordered_map
 from .report import Report
 from .shapes import Shapes, load_shapes
 
-__all__ = ["prepare_parallel", "validate", "validate_graph"]
+__all__ = ["Validated", "prepare_parallel", "validate", "validate_graph", "validate_keeping_records"]
 
 READ_CHUNK = 500
 """Submission items a reading task checks."""
@@ -366,6 +366,17 @@ def _warm() -> None:
         scheme()
 
 
+@dataclass(frozen=True)
+class Validated:
+    """A validation's report and the records it read, for a caller that goes on to use them."""
+
+    report: Report
+    records: list[SourcedPractice]
+    """The practices of the record inputs (pages, JSON, JSONL, CSV) exactly as
+    `bdp_lod.records.prepare` gives them: one per practice, units resolved, in input order.
+    RDF inputs are validated as graphs and give no records here."""
+
+
 def validate(
     inputs: Iterable[str | os.PathLike[str]],
     *,
@@ -382,6 +393,23 @@ def validate(
     bars on stderr when it is a terminal; ``workers`` caps the processes (all cores by default).
     Raises `InputError` when an input or a shapes file cannot be read.
     """
+    return validate_keeping_records(
+        inputs, shapes=shapes, encoding=encoding, base_uri=base_uri, progress=progress, lang=lang, workers=workers
+    ).report
+
+
+def validate_keeping_records(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    shapes: Iterable[str | os.PathLike[str]] = (),
+    encoding: str | None = None,
+    base_uri: str = DEFAULT_BASE,
+    progress: bool = False,
+    lang: str = "en",
+    workers: int | None = None,
+) -> Validated:
+    """`validate`, also handing back the records it read, so that ``publish`` need not read
+    (and resolve) them a second time. The report is the one `validate` gives."""
     files = input_files(inputs)
     shapes = [str(s) for s in shapes]
     compiled = load_shapes(shapes)
@@ -390,6 +418,7 @@ def validate(
     record_files = [f for f in files if INPUT_KINDS[f.suffix.lower()] != "rdf"]
     rdf_files = [f for f in files if INPUT_KINDS[f.suffix.lower()] == "rdf"]
     findings: list[Finding] = []
+    kept: list[SourcedPractice] = []
     records = 0
     triples = 0
     if record_files:
@@ -408,16 +437,18 @@ def validate(
             found, triples = _check_records(prepared.records, compiled, Uris(base_uri), check_workers,
                                             bar.update if bar is not None else None)
         findings.extend(found)
+        kept = prepared.records
     for path in rdf_files:
         index = Index(_rdf_triples(path))
         triples += len(index)
         records += len(index.instances(BDP.Practice))
         findings.extend(_graph_findings(compiled, index, str(path), cores))
-    return Report(
+    report = Report(
         findings=Report.sort(findings, [str(f) for f in files]),
         files=[str(f) for f in files],
         records=records,
         triples=triples,
         shapes=shapes,
     )
+    return Validated(report=report, records=kept)
 
