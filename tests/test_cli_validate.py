@@ -82,9 +82,11 @@ def test_bad_usage_exits_2() -> None:
 
 
 def test_text_groups_by_file_and_record_in_80_columns() -> None:
-    result = run(str(BROKEN / "jsonl-two-addresses-for-one-institution.jsonl"), str(EXAMPLES / "003-klucze.json"))
+    inputs = [str(BROKEN / "jsonl-two-addresses-for-one-institution.jsonl"), str(EXAMPLES / "003-klucze.json")]
+    result = run(*inputs)
     lines = result.output.splitlines()
-    assert max(len(line) for line in lines) <= 80
+    # A file's heading is its path as given, however long the checkout's location; the rest wraps.
+    assert max(len(line) for line in lines if line not in inputs) <= 80
     assert lines[:5] == [
         str(BROKEN / "jsonl-two-addresses-for-one-institution.jsonl"),
         "  record 0 · czersk-a · line 1",
