@@ -382,6 +382,22 @@ def test_a_published_folder_sends_data_and_catalog_into_their_graphs(oxigraph, t
 
 
 @needs_oxigraph
+def test_what_publish_writes_can_be_pushed_and_serves_the_portals_dcat_query(oxigraph, tmp_path, graph):
+    site = tmp_path / "site"
+    published = run("publish", str(Path(__file__).resolve().parent.parent / "examples"), "--out", str(site), "--gzip")
+    assert published.exit_code == 0, published.output
+    data, catalog = f"{graph}/data", f"{graph}/catalog"
+    pushed = run("push", str(site), "--store", oxigraph.store, "--replace", "--graph", data, "--catalog-graph", catalog)
+    assert pushed.exit_code == 0, pushed.output
+    assert oxigraph.count(data) == len((site / "bdp.nt").read_text(encoding="utf-8").splitlines())
+    # dane.gov.pl's DCAT harvester runs a CONSTRUCT over the endpoint; the catalog graph answers it
+    datasets = oxigraph.select(
+        f"PREFIX dcat: <http://www.w3.org/ns/dcat#> SELECT ?d WHERE {{ GRAPH <{catalog}> {{ ?d a dcat:Dataset }} }}"
+    )
+    assert [row["d"]["value"] for row in datasets] == ["https://w3id.org/bdp/data/bdp"]
+
+
+@needs_oxigraph
 def test_graph_and_catalog_graph_name_other_graphs(oxigraph, tmp_path, graph):
     folder = published_folder(tmp_path / "out", nt_lines(range(2)))
     result = push(folder, oxigraph.store, graph=graph, catalog_graph=graph + "/meta", credentials=Credentials())
