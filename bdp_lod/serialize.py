@@ -10,7 +10,6 @@ left to the serialiser.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -19,9 +18,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import InputError
+from .files import atomic_write
 from .vocab import PREFIXES, RDF
 
-__all__ = ["FORMATS", "atomic_write", "format_for", "serialize", "write_graph"]
+__all__ = ["FORMATS", "format_for", "serialize", "write_graph"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -76,22 +76,9 @@ def serialize(triples: Iterable[tuple[Node, Node, Node]], fmt: ox.RdfFormat) -> 
     return ox.serialize(ox_triples, format=fmt, prefixes=PREFIXES) or b""
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_graph(graph: Graph, path: str | os.PathLike[str]) -> None:
-    """Serialise ``graph`` to ``path`` in the format its extension names, atomically."""
-    atomic_write(path, serialize(graph, format_for(path)))
+    """Serialise ``graph`` to ``path`` in the format its extension names, atomically, creating
+    its folder (``build/``) when missing."""
+    data = serialize(graph, format_for(path))
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, data)

@@ -25,6 +25,7 @@ import io
 import sys
 from pathlib import Path
 
+from .files import atomic_write
 from .teryt import DATA_FILE, type_of
 
 __all__ = ["build", "main"]
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as err:  # BadRegister, UnicodeDecodeError, a malformed code
         print(f"teryt_build: {err}", file=sys.stderr)
         return 1
-    args.output.write_bytes(text.encode("utf-8"))
+    atomic_write(args.output, text.encode("utf-8"))
     rows = sum(1 for line in text.splitlines() if not line.startswith("#"))
     print(f"teryt_build: wrote {rows} rows to {args.output}", file=sys.stderr)
     return 0

@@ -140,3 +140,13 @@ def test_redacted_output_names_no_person_but_keeps_the_offices_lines(tmp_path, s
     # institutional mailboxes and fixed lines stay; the mobile number (725 161 463) goes
     assert "mailto:promocja@czersk.pl" in text and "tel:+48523954868" in text
     assert "tel:+48725161463" not in text
+
+
+def test_the_output_is_readable_like_any_new_file_not_private_to_its_writer(tmp_path):
+    out = tmp_path / "examples.ttl"
+    old = os.umask(0o022)
+    try:
+        assert run("convert", str(EXAMPLES / "000-czersk.json"), "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -32,6 +32,7 @@ from types import TracebackType
 from typing import Mapping
 
 from ..errors import InputError
+from ..files import process_umask
 
 __all__ = ["CHECKSUMS", "OutputFolder", "gzip_file", "sha256sums"]
 
@@ -109,12 +110,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 class OutputFolder:
     """A publication being written: ``with OutputFolder(target) as folder: … folder.commit()``.
 
@@ -129,7 +124,7 @@ class OutputFolder:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self._remove_stale()
         self.work = Path(tempfile.mkdtemp(prefix=f".{self.target.name}{_PUBLISH_TAG}{os.getpid()}-", dir=self.target.parent))
-        os.chmod(self.work, 0o777 & ~_umask())
+        os.chmod(self.work, 0o777 & ~process_umask())
         self.committed = False
 
     @staticmethod

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ...errors import InputError, InvalidRecords, NotAPracticePage
+from ...files import atomic_write
 from ...findings import Message
 from ...model import SourcedPractice, to_dict
 from ...sources import input_files
@@ -45,7 +44,7 @@ def parse_command(ctx: Context, pages: tuple[Path, ...], output: Path | None) ->
         click.echo(text, nl=False)
         return
     try:
-        _write_atomically(output, text)
+        atomic_write(output, text.encode("utf-8"))
     except OSError as error:
         fail(f"{output}: {error.strerror or error}", EXIT_USAGE)
 
@@ -83,23 +82,3 @@ def _render(records: list[dict[str, Any]], *, jsonl: bool) -> str:
     if jsonl:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, so readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process umask (mkstemp creates files readable by the owner only)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
