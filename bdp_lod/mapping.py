@@ -165,7 +165,7 @@ class _Mapper:
         if p.unit:
             yield node, BDP.localGovernmentUnit, _iri(self.uris.unit(p.unit))
             yield node, DCTERMS.spatial, _iri(self.uris.area(p.unit))
-            yield from self.unit(p.unit)
+            yield from _unit_triples(p.unit, self.uris)
         if p.institution:
             yield node, BDP.implementedBy, _iri(self.uris.institution(p.institution, p.unit))
         for contact_node, triples in _contacts_triples(p.institution, p.unit, p.contacts, self.uris):
@@ -193,9 +193,6 @@ class _Mapper:
                 yield period, DCAT.endDate, _date_literal(activity.end)
 
     def unit(self, unit: LocalGovernmentUnit) -> Iterator[Triple]:
-        yield from _unit_triples(unit, self.uris)
-
-    def unit_uncached(self, unit: LocalGovernmentUnit) -> Iterator[Triple]:
         rows = _register_rows(unit)
         if rows:
             yield from self.official_unit(rows)
@@ -317,7 +314,7 @@ class _Mapper:
 def _unit_triples(unit: LocalGovernmentUnit, uris: Uris) -> tuple[Triple, ...]:
     """A unit's triples with its whole hierarchy, built once: every practice of a gmina repeats
     them, and building them is most of the cost of mapping a practice."""
-    return tuple(_Mapper(uris).unit_uncached(unit))
+    return tuple(_Mapper(uris).unit(unit))
 
 
 @lru_cache(maxsize=8192)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from . import teryt
+from .resolution import Resolution, resolve
 from .findings import Finding, Message, Severity
 from .model import LocalGovernmentUnit, Practice, SourcedPractice
 from .sources import read_inputs
@@ -79,13 +80,13 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
     """
     out: list[SourcedPractice] = []
     findings: list[Finding] = []
-    seen: dict[LocalGovernmentUnit, teryt.Resolution] = {}  # a database names each gmina many times
+    seen: dict[LocalGovernmentUnit, Resolution] = {}  # a database names each gmina many times
     for record in records:
         unit = record.practice.unit
         if unit is None:
             out.append(record)
             continue
-        resolution = seen.get(unit) or seen.setdefault(unit, teryt.resolve(unit))
+        resolution = seen.get(unit) or seen.setdefault(unit, resolve(unit))
         origin = record.origin
         findings.extend(
             f.at(file=origin.file, record_index=origin.index, record_id=record.practice.id, line=origin.line)

@@ -17,7 +17,8 @@ import pytest
 from bdp_lod.findings import Severity
 from bdp_lod.model import LocalGovernmentUnit
 from bdp_lod.normalize import VOIVODESHIPS
-from bdp_lod.teryt import Resolution, lookup, name_key, register, resolve, type_of
+from bdp_lod.resolution import Resolution, resolve
+from bdp_lod.teryt import lookup, name_key, register, type_of
 from bdp_lod.teryt_build import build, main
 from bdp_lod.uris import unit_key
 

@@ -13,7 +13,8 @@ import click
 
 from ... import concepts
 from ...findings import Message
-from ...teryt import TercUnit, lookup, no_match, parse_type, register
+from ...resolution import no_match
+from ...teryt import TercUnit, lookup, parse_type, register
 from .. import cli
 from ..common import EXIT_INVALID, Context, fail
 
