@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
 from .errors import InputError
 from .files import atomic_write
+from .terms import to_ox
 from .vocab import PREFIXES, RDF
 
 __all__ = ["FORMATS", "format_for", "serialize", "write_graph"]
@@ -43,20 +44,6 @@ def format_for(path: str | os.PathLike[str]) -> ox.RdfFormat:
     return FORMATS[suffix]
 
 
-def _term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"not an RDF term: {node!r}")
-
-
 def _order(triple: tuple[Node, Node, Node]) -> tuple[str, int, str, str]:
     s, p, o = triple
     return (str(s), 0 if p == RDF.type else 1, str(p), o.n3())
@@ -65,7 +52,7 @@ def _order(triple: tuple[Node, Node, Node]) -> tuple[str, int, str, str]:
 def serialize(triples: Iterable[tuple[Node, Node, Node]], fmt: ox.RdfFormat) -> bytes:
     """The canonical serialisation of a set of triples (duplicates removed)."""
     ordered = sorted(set(triples), key=_order)
-    ox_triples = [ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in ordered]  # type: ignore[arg-type]
+    ox_triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in ordered]  # type: ignore[arg-type]
     if fmt == ox.RdfFormat.N_TRIPLES:
         return ox.serialize(ox_triples, format=fmt) or b""
     if fmt == ox.RdfFormat.TURTLE:

@@ -24,9 +24,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
+from ..terms import from_ox, to_ox
 from .shapes import Constraint, Shape, Shapes, SparqlConstraint
 
-__all__ = ["Evaluator", "Index", "ShaclResult", "Triple", "evaluate", "from_ox", "to_ox"]
+__all__ = ["Evaluator", "Index", "ShaclResult", "Triple", "evaluate"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -529,32 +530,6 @@ def _program(shapes: Shapes) -> _Program:
 
 
 # --- SPARQL ------------------------------------------------------------------------------------------
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", str(term)))
-    assert isinstance(term, Literal)
-    if term.language:
-        return ox.Literal(str(term), language=str(term.language))
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-def from_ox(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    assert isinstance(term, ox.Literal)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 class _SparqlStore:

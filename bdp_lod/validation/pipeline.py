@@ -32,7 +32,8 @@ from ..sources.submission import check_submission, submission_items, submission_
 from ..uris import DEFAULT_BASE, Uris
 from ..vocab import BDP, DCTERMS
 from .batches import BatchOutcome, Located, Tally, check_batch, findings_of_results
-from .engine import Evaluator, Index, ShaclResult, Triple, from_ox
+from ..terms import from_ox
+from .engine import Evaluator, Index, ShaclResult, Triple
 from .foreign import foreign_results
 from .parallel import available_workers, ordered_map
 from .report import Report

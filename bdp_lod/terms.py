@@ -1,0 +1,43 @@
+"""rdflib terms ↔ pyoxigraph terms.
+
+rdflib is the library's API (records map to rdflib triples, users get rdflib graphs);
+pyoxigraph writes the files and runs SPARQL. The two meet here, in one conversion each way.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+__all__ = ["from_ox", "to_ox"]
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Blank-node labels are reduced to what N-Triples allows."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", str(term)))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=str(term.language))
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def from_ox(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    assert isinstance(term, ox.Literal)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
