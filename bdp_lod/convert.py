@@ -15,6 +15,7 @@ from rdflib import Graph
 
 from .findings import Finding, Severity
 from . import redact
+from .errors import InputError
 from .mapping import to_graph
 from .records import prepare
 from .serialize import format_for, write_graph
@@ -76,7 +77,8 @@ def convert(
     ``redact_contacts`` leaves people's names and personal numbers and mailboxes out
     (`bdp_lod.redact`).
 
-    Raises `bdp_lod.errors.InputError` for unreadable inputs or an unknown output extension.
+    Raises `bdp_lod.errors.InputError` for unreadable inputs, an unknown output extension or an
+    output that cannot be written.
     """
     output = Path(output)
     format_for(output)  # an unknown extension is a usage error before any work is done
@@ -87,5 +89,9 @@ def convert(
     if redact_contacts:
         practices = [redact.redact_contacts(p) for p in practices]
     graph = to_graph(practices, base_uri=base_uri)
-    write_graph(graph, output)
+    try:
+        write_graph(graph, output)
+    except OSError as error:  # a read-only or missing place, a full disk
+        reason = error.strerror or str(error)
+        raise InputError(f"cannot write: {reason}", file=str(output), pl=f"nie można zapisać: {reason}") from None
     return ConvertResult(output=output, counts=count_entities(graph), findings=prepared.findings)

@@ -150,3 +150,14 @@ def test_the_output_is_readable_like_any_new_file_not_private_to_its_writer(tmp_
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / "examples.ttl"  # a folder that is a file: neither created nor written
+    result = run("convert", str(EXAMPLES / "000-czersk.json"), "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"bdp-lod: {out}: cannot write: ")
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.output

@@ -131,3 +131,14 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -> 
         )
         digests.add(hashlib.sha256((out / "SHA256SUMS").read_bytes()).hexdigest())
     assert len(digests) == 1
+
+
+def test_an_out_folder_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / "site"  # its parent is a file: nothing can be created there
+    result = run("publish", str(EXAMPLES), "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(f"bdp-lod: {out}: cannot write: ")
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]

@@ -121,11 +121,18 @@ class OutputFolder:
     def __init__(self, target: str | os.PathLike[str]) -> None:
         self.target = Path(target).absolute()
         self.check(self.target)
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self._remove_stale()
-        self.work = Path(tempfile.mkdtemp(prefix=f".{self.target.name}{_PUBLISH_TAG}{os.getpid()}-", dir=self.target.parent))
-        os.chmod(self.work, 0o777 & ~process_umask())
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self._remove_stale()
+            self.work = Path(tempfile.mkdtemp(prefix=f".{self.target.name}{_PUBLISH_TAG}{os.getpid()}-", dir=self.target.parent))
+            os.chmod(self.work, 0o777 & ~process_umask())
+        except OSError as error:
+            raise self._unwritable(error) from None
         self.committed = False
+
+    def _unwritable(self, error: OSError) -> InputError:
+        reason = error.strerror or str(error)
+        return InputError(f"cannot write: {reason}", file=str(self.target), pl=f"nie można zapisać: {reason}")
 
     @staticmethod
     def check(target: str | os.PathLike[str]) -> None:
@@ -183,3 +190,5 @@ class OutputFolder:
     ) -> None:
         if not self.committed:
             shutil.rmtree(self.work, ignore_errors=True)
+        if isinstance(value, OSError):  # a full disk or a folder taken away mid-write: the user's problem, told plainly
+            raise self._unwritable(value) from None
