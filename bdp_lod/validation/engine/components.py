@@ -1,0 +1,482 @@
+"""One function per SHACL constraint component, found through a table keyed by its parameter.
+
+A builder reads one constraint of a shape once and returns its check: a small function that sees
+a focus node and its value nodes and appends results. Evaluating a focus node is then a loop over
+plain function calls. Where SHACL leaves room, the checks follow pyshacl's choices (how values
+compare, what a pattern sees of a typed literal), so that both report the same results.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Callable, Protocol, Sequence
+
+from pyshacl.rdfutil import compare_literal
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.term import Node
+
+from ..shapes import Constraint, Shape, SparqlConstraint
+from .index import EMPTY, Index
+from .result import ShaclResult
+
+__all__ = ["COMPONENTS", "Check", "Context", "Runner", "build_check"]
+
+
+class Context(Protocol):
+    """What a check may ask of the evaluation it runs in."""
+
+    index: Index
+
+    def runner(self, shape: Shape) -> "Runner":
+        """The compiled shape, to run at a value node (``sh:property``)."""
+
+    def validate(self, shape: Shape, focus: Node) -> list[ShaclResult]:
+        """Every result of ``shape`` at ``focus`` (``sh:node`` and the logical components)."""
+
+    def sparql(self, shape: Shape, constraint: SparqlConstraint, focus: Node) -> list[ShaclResult]:
+        """A SPARQL constraint's results at ``focus``."""
+
+
+Check = Callable[[Context, Node, Sequence[Node], list[ShaclResult]], None]
+"""One constraint, compiled: sees the focus node and its value nodes and appends results."""
+
+Runner = Callable[[Context, Node, list[ShaclResult]], None]
+"""A shape compiled for one focus node: finds the value nodes and runs every check."""
+
+Builder = Callable[[Shape, Constraint], "Check | None"]
+"""Reads one constraint; returns None for a constraint that cannot produce results."""
+
+_LANG_STRING = RDF.langString
+_XSD_STRING = XSD.string
+_RDFS_LITERAL = RDFS.Literal
+_RDFS_DATATYPE = RDFS.Datatype
+
+
+def _result(shape: Shape, focus: Node, value: Node | None, component: URIRef, **extra: object) -> ShaclResult:
+    return ShaclResult(
+        focus=focus,
+        path=extra.pop("path", shape.path_node),  # type: ignore[arg-type]
+        value=value,
+        shape=shape.node,
+        component=component,
+        severity=shape.severity,
+        messages=extra.pop("messages", shape.messages),  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _per_value(shape: Shape, component: URIRef, ok: Callable[[Node], bool]) -> Check:
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        for v in values:
+            if not ok(v):
+                out.append(_result(shape, focus, v, component))
+
+    return check
+
+
+# --- value type ------------------------------------------------------------------------------
+
+
+def class_(shape: Shape, constraint: Constraint) -> Check:
+    cls, component = constraint.value, constraint.component
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        for v in values:
+            if isinstance(v, Literal) or not ev.index.is_instance(v, cls):  # type: ignore[arg-type]
+                out.append(_result(shape, focus, v, component))
+
+    return check
+
+
+_DATATYPE_VALUES: dict[URIRef, type | tuple[type, ...]] = {
+    XSD.string: (str, bytes),
+    RDF.langString: (str, bytes),
+    XSD.integer: int,
+    XSD.float: float,
+    XSD.decimal: Decimal,
+    XSD.boolean: bool,
+    XSD.date: date,
+    XSD.time: time,
+    XSD.dateTime: datetime,
+}
+
+
+def _datatype_ok(datatype: Node) -> Callable[[Node], bool]:
+    """A literal of ``datatype`` that is well typed (SPARQL's datatype function)."""
+    expected = _DATATYPE_VALUES.get(datatype)  # type: ignore[arg-type]
+
+    def actual(v: Literal) -> bool:
+        return expected is None or isinstance(v.value, expected)
+
+    is_literal, is_datatype = datatype == _RDFS_LITERAL, datatype == _RDFS_DATATYPE
+    is_string, is_lang_string = datatype == _XSD_STRING, datatype == _LANG_STRING
+
+    def ok(v: Node) -> bool:
+        if not isinstance(v, Literal):
+            return False
+        own = v.datatype
+        if own is not None and own == datatype:
+            return getattr(v, "ill_typed", None) is not True and actual(v)
+        if is_literal:
+            return True
+        if is_datatype:
+            return own is not None
+        if is_string:
+            return own is None and v.language is None and actual(v)
+        if is_lang_string and v.language:
+            return actual(v)
+        return False
+
+    return ok
+
+
+def datatype(shape: Shape, constraint: Constraint) -> Check:
+    return _per_value(shape, constraint.component, _datatype_ok(constraint.value))  # type: ignore[arg-type]
+
+
+_NODE_KINDS: dict[Node, tuple[type, ...]] = {
+    SH.IRI: (URIRef,),
+    SH.BlankNode: (BNode,),
+    SH.Literal: (Literal,),
+    SH.BlankNodeOrIRI: (BNode, URIRef),
+    SH.BlankNodeOrLiteral: (BNode, Literal),
+    SH.IRIOrLiteral: (URIRef, Literal),
+}
+
+
+def node_kind(shape: Shape, constraint: Constraint) -> Check:
+    kinds = _NODE_KINDS.get(constraint.value, ())  # type: ignore[call-overload]
+    return _per_value(shape, constraint.component, lambda v: isinstance(v, kinds))
+
+
+# --- cardinality -----------------------------------------------------------------------------
+
+
+def min_count(shape: Shape, constraint: Constraint) -> Check:
+    least, component = constraint.value, constraint.component
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        if len(values) < least:  # type: ignore[operator]
+            out.append(_result(shape, focus, None, component))
+
+    return check
+
+
+def max_count(shape: Shape, constraint: Constraint) -> Check:
+    most, component = constraint.value, constraint.component
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        if len(values) > most:  # type: ignore[operator]
+            out.append(_result(shape, focus, None, component))
+
+    return check
+
+
+# --- value range -----------------------------------------------------------------------------
+
+
+def _range_ok(bound: Literal, accept: Callable[[int], bool]) -> Callable[[Node], bool]:
+    bound_is_string = isinstance(bound.value, str)
+
+    def ok(v: Node) -> bool:
+        if not isinstance(v, Literal):
+            return False
+        if isinstance(v.value, str) != bound_is_string:
+            return False
+        try:
+            return accept(compare_literal(v, bound))
+        except (TypeError, NotImplementedError):
+            return False
+
+    return ok
+
+
+def _range(accept: Callable[[int], bool]) -> Builder:
+    """A range component: ``accept`` reads the comparison of a value with the bound."""
+
+    def build(shape: Shape, constraint: Constraint) -> Check:
+        return _per_value(shape, constraint.component, _range_ok(constraint.value, accept))  # type: ignore[arg-type]
+
+    return build
+
+
+min_inclusive = _range(lambda c: c >= 0)
+min_exclusive = _range(lambda c: c > 0)
+max_inclusive = _range(lambda c: c <= 0)
+max_exclusive = _range(lambda c: c < 0)
+
+
+# --- string-based ----------------------------------------------------------------------------
+
+
+def _text(v: Node) -> str:
+    """What string constraints see of a value: a string literal's value, else the lexical form."""
+    if isinstance(v, Literal):
+        datatype = v.datatype
+        if (datatype is None or datatype == _XSD_STRING or datatype == _LANG_STRING) and v.value is not None:
+            return str(v.value)
+    return str(v)
+
+
+def _length_ok(accept: Callable[[int], bool]) -> Callable[[Node], bool]:
+    def ok(v: Node) -> bool:
+        if isinstance(v, BNode):
+            return False
+        return accept(len(_text(v)))
+
+    return ok
+
+
+def min_length(shape: Shape, constraint: Constraint) -> Check | None:
+    least: int = constraint.value  # type: ignore[assignment]
+    if least == 0:
+        return None
+    return _per_value(shape, constraint.component, _length_ok(lambda n: n >= least))
+
+
+def max_length(shape: Shape, constraint: Constraint) -> Check:
+    most: int = constraint.value  # type: ignore[assignment]
+    return _per_value(shape, constraint.component, _length_ok(lambda n: n <= most))
+
+
+def pattern(shape: Shape, constraint: Constraint) -> Check:
+    regex: re.Pattern[str] = constraint.value  # type: ignore[assignment]
+    return _per_value(
+        shape, constraint.component, lambda v: not isinstance(v, BNode) and regex.search(_text(v)) is not None
+    )
+
+
+def _language_ok(ranges: Sequence[Node]) -> Callable[[Node], bool]:
+    wanted = {str(r).lower() for r in ranges}
+    wildcard = "*" in wanted
+
+    def ok(v: Node) -> bool:
+        if not isinstance(v, Literal) or not v.language:
+            return False
+        lang = str(v.language).lower()
+        return wildcard or lang in wanted or lang.split("-")[0] in wanted
+
+    return ok
+
+
+def language_in(shape: Shape, constraint: Constraint) -> Check:
+    return _per_value(shape, constraint.component, _language_ok(constraint.value))  # type: ignore[arg-type]
+
+
+def unique_lang(shape: Shape, constraint: Constraint) -> Check | None:
+    value, component = constraint.value, constraint.component
+    if not (isinstance(value, Literal) and value.value is True):
+        return None
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for v in values:
+            if isinstance(v, Literal) and v.language:
+                lang = str(v.language).lower()
+                (repeated if lang in seen else seen).add(lang)
+        out.extend(_result(shape, focus, None, component) for _ in repeated)
+
+    return check
+
+
+# --- property pair ---------------------------------------------------------------------------
+
+
+def equals(shape: Shape, constraint: Constraint) -> Check:
+    other, component = constraint.value, constraint.component
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        mine, theirs = set(values), set(ev.index.values(focus, other))  # type: ignore[arg-type]
+        out.extend(_result(shape, focus, v, component) for v in mine - theirs)
+        out.extend(_result(shape, focus, v, component) for v in theirs - mine)
+
+    return check
+
+
+def disjoint(shape: Shape, constraint: Constraint) -> Check:
+    other, component = constraint.value, constraint.component
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        theirs = set(ev.index.values(focus, other))  # type: ignore[arg-type]
+        out.extend(_result(shape, focus, v, component) for v in values if v in theirs)
+
+    return check
+
+
+def _comparable(v: Node) -> tuple[bool, object]:
+    if isinstance(v, BNode):
+        raise ValueError("blank nodes cannot be compared by sh:lessThan(OrEquals)")
+    if isinstance(v, URIRef):
+        return True, str(v)
+    if isinstance(v, Literal) and isinstance(v.value, str):
+        return True, v.value
+    return False, v
+
+
+def _order(accept: Callable[[object, object], bool]) -> Builder:
+    """``sh:lessThan`` or ``sh:lessThanOrEquals``: every value against every value of the other."""
+
+    def build(shape: Shape, constraint: Constraint) -> Check:
+        other, component = constraint.value, constraint.component
+
+        def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+            compare = ev.index.values(focus, other)  # type: ignore[arg-type]
+            for v in values:
+                v_string, v_cmp = _comparable(v)
+                for c in compare:
+                    c_string, c_cmp = _comparable(c)
+                    try:
+                        good = v_string == c_string and accept(v_cmp, c_cmp)
+                    except TypeError:
+                        good = False
+                    if not good:
+                        out.append(_result(shape, focus, v, component))
+
+        return check
+
+    return build
+
+
+less_than = _order(lambda a, b: a < b)  # type: ignore[operator]
+less_than_or_equals = _order(lambda a, b: a <= b)  # type: ignore[operator]
+
+
+# --- logical ---------------------------------------------------------------------------------
+
+
+def _logical(rule: Callable[[int, int], bool]) -> Builder:
+    """A logical component: ``rule(conforming, members)`` says whether a value node passes."""
+
+    def build(shape: Shape, constraint: Constraint) -> Check:
+        value, component = constraint.value, constraint.component
+        members: tuple[Shape, ...] = value if isinstance(value, tuple) else (value,)  # type: ignore[assignment]
+        count = len(members)
+
+        def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+            for v in values:
+                conforming = sum(1 for m in members if not ev.validate(m, v))
+                if not rule(conforming, count):
+                    out.append(_result(shape, focus, v, component))
+
+        return check
+
+    return build
+
+
+or_ = _logical(lambda n, _members: n > 0)
+and_ = _logical(lambda n, members: n == members)
+xone = _logical(lambda n, _members: n == 1)
+not_ = _logical(lambda n, _members: n == 0)
+
+
+# --- shape-based -----------------------------------------------------------------------------
+
+
+def node(shape: Shape, constraint: Constraint) -> Check:
+    node_shape: Shape = constraint.value  # type: ignore[assignment]
+    component = constraint.component
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        for v in values:
+            nested = ev.validate(node_shape, v)
+            if nested:
+                out.append(_result(shape, focus, v, component, details=tuple(nested)))
+
+    return check
+
+
+def property_(shape: Shape, constraint: Constraint) -> Check:
+    inner: Shape = constraint.value  # type: ignore[assignment]
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        run = ev.runner(inner)
+        for v in values:
+            run(ev, v, out)
+
+    return check
+
+
+# --- other -----------------------------------------------------------------------------------
+
+
+def in_(shape: Shape, constraint: Constraint) -> Check:
+    allowed = frozenset(constraint.value)  # type: ignore[call-overload]
+    return _per_value(shape, constraint.component, lambda v: v in allowed)
+
+
+def has_value(shape: Shape, constraint: Constraint) -> Check:
+    wanted, component = constraint.value, constraint.component
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        if not any(v == wanted for v in values):
+            out.append(_result(shape, focus, None, component))
+
+    return check
+
+
+def closed(shape: Shape, constraint: Constraint) -> Check | None:
+    if constraint.value is None:
+        return None
+    allowed: frozenset[Node] = constraint.value  # type: ignore[assignment]
+    component = constraint.component
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        for v in values:
+            for p, objects in ev.index.out.get(v, EMPTY).items():
+                if p not in allowed:
+                    out.extend(_result(shape, focus, o, component, path=p) for o in objects)
+
+    return check
+
+
+def sparql(shape: Shape, constraint: Constraint) -> Check | None:
+    query: SparqlConstraint = constraint.value  # type: ignore[assignment]
+    if not query.query:
+        return None
+
+    def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
+        out.extend(ev.sparql(shape, query, focus))
+
+    return check
+
+
+COMPONENTS: dict[URIRef, Builder] = {
+    SH["class"]: class_,
+    SH.datatype: datatype,
+    SH.nodeKind: node_kind,
+    SH.minCount: min_count,
+    SH.maxCount: max_count,
+    SH.minExclusive: min_exclusive,
+    SH.minInclusive: min_inclusive,
+    SH.maxExclusive: max_exclusive,
+    SH.maxInclusive: max_inclusive,
+    SH.minLength: min_length,
+    SH.maxLength: max_length,
+    SH.pattern: pattern,
+    SH.languageIn: language_in,
+    SH.uniqueLang: unique_lang,
+    SH.equals: equals,
+    SH.disjoint: disjoint,
+    SH.lessThan: less_than,
+    SH.lessThanOrEquals: less_than_or_equals,
+    SH["not"]: not_,
+    SH["and"]: and_,
+    SH["or"]: or_,
+    SH.xone: xone,
+    SH.node: node,
+    SH.property: property_,
+    SH["in"]: in_,
+    SH.hasValue: has_value,
+    SH.closed: closed,
+    SH.sparql: sparql,
+}
+"""Each constraint parameter the engine evaluates (`shapes` admits no other), with its builder."""
+
+
+def build_check(shape: Shape, constraint: Constraint) -> Check | None:
+    """The check of one constraint; None for a constraint that cannot produce results."""
+    return COMPONENTS[constraint.parameter](shape, constraint)

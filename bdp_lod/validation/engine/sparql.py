@@ -1,0 +1,108 @@
+"""SELECT-based ``sh:sparql`` constraints, run by pyoxigraph with ``$this`` pre-bound.
+
+pyshacl re-parses each query per focus node; here the graph is loaded into one pyoxigraph store
+per evaluation (only the predicates the constraints can read) and ``$this``/``$currentShape`` are
+passed as substitutions (SEP-0007, the SHACL semantics). Solutions are read as pyshacl reads them,
+so that the results, and their messages, are the ones it reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from ...terms import from_ox, to_ox
+from ..shapes import Shape, SparqlConstraint
+from .index import Index
+from .result import ShaclResult
+
+__all__ = ["SparqlStore", "sparql_results"]
+
+
+class SparqlStore:
+    """The evaluated graph (or the part of it SPARQL constraints read) in pyoxigraph."""
+
+    def __init__(self, index: Index, predicates: frozenset[URIRef] | None) -> None:
+        self.store = ox.Store()
+        self.terms: dict[object, Node] = {}
+        quads = []
+        terms = self.terms
+        for s, p, o in index.triples():
+            if predicates is not None and p not in predicates:
+                continue
+            s_ox, o_ox = to_ox(s), to_ox(o)
+            terms[s_ox] = s
+            terms[o_ox] = o
+            quads.append(ox.Quad(s_ox, ox.NamedNode(str(p)), o_ox))
+        self.store.extend(quads)
+
+    def term(self, value: object) -> Node:
+        """The rdflib term a solution's value came from (the very object, so it keeps its
+        lexical form), or a fresh conversion for a value the query made."""
+        found = self.terms.get(value)
+        return found if found is not None else from_ox(value)
+
+
+def sparql_results(store: SparqlStore, shape: Shape, constraint: SparqlConstraint, focus: Node) -> list[ShaclResult]:
+    """A SELECT constraint's results at ``focus``, read as pyshacl reads the solutions."""
+    values = {"this": focus, "currentShape": shape.node}
+    substitutions = {ox.Variable(name): to_ox(values[name]) for name in constraint.bound}
+    solutions = store.store.query(constraint.query, substitutions=substitutions)
+    names = [v.value for v in solutions.variables]
+    default_value = None if shape.is_property_shape else focus
+    out: list[ShaclResult] = []
+    seen: set[tuple[object, ...]] = set()
+    failed = False
+    for solution in solutions:
+        bound = {name: store.term(solution[name]) for name in names if solution[name] is not None}
+        if bound.pop("failure", None) is not None:
+            if not failed:
+                failed = True
+                out.append(_sparql_result(shape, constraint, focus, default_value, None, bound))
+            continue
+        path, value, this = bound.pop("path", None), bound.pop("value", None), bound.pop("this", None)
+        if path is None and value is None and this is None:
+            continue
+        key = (this, path, value, tuple(sorted(bound.items())))
+        if key in seen:
+            continue
+        seen.add(key)
+        all_bound = {**bound, "this": this, "path": path, "value": value}
+        out.append(
+            _sparql_result(shape, constraint, this or focus, value if value is not None else default_value, path, all_bound)
+        )
+    return out
+
+
+def _substitute(message: Literal, bound: dict[str, Node | None]) -> Literal:
+    """``{$this}``, ``{?value}`` … in a SPARQL constraint's message, as pyshacl fills them."""
+    text = str(message)
+    for name, term in bound.items():
+        if term is not None:
+            text = re.sub(r"\{[?$]" + re.escape(name) + r"\}", lambda _m: str(term), text)
+    return Literal(text, lang=message.language) if message.language else Literal(text)
+
+
+def _sparql_result(
+    shape: Shape,
+    constraint: SparqlConstraint,
+    focus: Node,
+    value: Node | None,
+    path: Node | None,
+    bound: dict[str, Node | None],
+) -> ShaclResult:
+    messages = tuple(_substitute(m, bound) for m in (*constraint.messages, *shape.messages))
+    return ShaclResult(
+        focus=focus,
+        path=path if path is not None else shape.path_node,
+        value=value,
+        shape=shape.node,
+        component=SH.SPARQLConstraintComponent,
+        severity=shape.severity,
+        constraint=constraint.node,
+        messages=messages,
+    )
