@@ -1,7 +1,9 @@
 """Records → one RDF file: the library call behind ``bdp-lod convert``.
 
 Developers get the same behaviour without the CLI: prepare the records (`bdp_lod.records`: read,
-resolve units against TERC, merge duplicates, refuse conflicting ones), map, and write atomically.
+resolve units against TERC, merge duplicates, refuse conflicting ones), map, and write atomically
+with the serialiser ``publish`` uses (`bdp_lod.serialize.write_practices`), so the file is the very
+bytes of the publication's dump of the same format.
 """
 
 from __future__ import annotations
