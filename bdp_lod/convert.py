@@ -1,7 +1,9 @@
 """Records → one RDF file: the library call behind ``bdp-lod convert``.
 
 Developers get the same behaviour without the CLI: prepare the records (`bdp_lod.records`: read,
-resolve units against TERC, merge duplicates, refuse conflicting ones), map, and write atomically.
+resolve units against TERC, merge duplicates, refuse conflicting ones), map, and write atomically
+with the serialiser ``publish`` uses (`bdp_lod.serialize.write_practices`), so the file is the very
+bytes of the publication's dump of the same format.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from . import redact
 from .errors import InputError
 from .mapping import to_graph
 from .records import prepare
-from .serialize import format_for, write_graph
+from .serialize import format_for, write_practice_file
 from .uris import DEFAULT_BASE
 from .vocab import BDP, ORG, RDF, VCARD
 
@@ -90,7 +92,7 @@ def convert(
         practices = [redact.redact_contacts(p) for p in practices]
     graph = to_graph(practices, base_uri=base_uri)
     try:
-        write_graph(graph, output)
+        write_practice_file(practices, output, base_uri=base_uri)
     except OSError as error:  # a read-only or missing place, a full disk
         reason = error.strerror or str(error)
         raise InputError(f"cannot write: {reason}", file=str(output), pl=f"nie można zapisać: {reason}") from None

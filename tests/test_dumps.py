@@ -1,4 +1,4 @@
-"""The three dumps: standard syntax, one graph, readable JSON-LD (bdp_lod.publish.dumps/jsonld)."""
+"""The three dumps: standard syntax, one graph, readable JSON-LD (bdp_lod.serialize)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from pyld import jsonld
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from bdp_lod.publish.dumps import Lit, RowMaker, SubjectBlocks, nt_line, nt_term, rows_of, write_ntriples, write_turtle
-from bdp_lod.publish.jsonld import Compactor, JsonLdWriter, Renderer
+from bdp_lod.serialize.blocks import Lit, RowMaker, SubjectBlocks, nt_line, nt_term, rows_of, write_ntriples, write_turtle
+from bdp_lod.serialize.jsonld import Compactor, JsonLdWriter, Renderer
 from bdp_lod.publish.writing import context, write_dumps
 from bdp_lod.records import prepare
 from bdp_lod.uris import DEFAULT_BASE

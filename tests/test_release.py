@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from bdp_lod.publish.dumps import rows_of
+from bdp_lod.serialize.blocks import rows_of
 from bdp_lod.publish.release import DumpFile, PublishOptions, Summarizer, summarize
 from bdp_lod.vocab import BDP, DCAT, DCTERMS, RDF, XSD
 

@@ -28,12 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-import pyoxigraph as ox
-
 from ..findings import Finding
 from ..model import Practice
 from ..redact import redact_contacts as redact
-from ..serialize import serialize
+from ..serialize import RdfFormat, serialize
 from ..sources import INPUT_KINDS, input_files
 from ..validation import Report
 from ..validation.parallel import available_workers
@@ -175,11 +173,11 @@ def _describe(
     """Everything but the dumps: descriptions, copies of the definitions, checksums."""
     xml = dane_gov_pl_xml(options, dumps, summary)
     files: dict[str, bytes] = {
-        CATALOG: serialize(catalog_graph(options, dumps, summary), ox.RdfFormat.TURTLE),
-        VOID: serialize(void_graph(options, dumps, summary), ox.RdfFormat.TURTLE),
+        CATALOG: serialize(catalog_graph(options, dumps, summary), RdfFormat.TURTLE),
+        VOID: serialize(void_graph(options, dumps, summary), RdfFormat.TURTLE),
         DANE_GOV_PL: xml,
         DANE_GOV_PL_MD5: (hashlib.md5(xml).hexdigest() + "\n").encode("ascii"),
-        VOCABULARY: serialize(vocabulary_graph(), ox.RdfFormat.TURTLE),
+        VOCABULARY: serialize(vocabulary_graph(), RdfFormat.TURTLE),
         SHAPES: data_file("shapes", PRODUCT_SHAPES).read_bytes(),
         CONTEXT: data_file("vocab", CONTEXT).read_bytes(),
     }

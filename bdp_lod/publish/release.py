@@ -14,7 +14,7 @@ How `publish` uses this module:
   ``dcat:compressFormat``, not by changing ``dcat:mediaType``).
 - ``summarize(triples)`` or, to count while streaming distinct triples into a writer,
   ``Summarizer.add`` per triple then ``Summarizer.summary()``. A triple is either rdflib terms
-  (what `bdp_lod.mapping` yields; a ``rdflib.Graph`` iterates so) or a `bdp_lod.publish.dumps.Row`
+  (what `bdp_lod.mapping` yields; a ``rdflib.Graph`` iterates so) or a `bdp_lod.serialize.blocks.Row`
   (the rows ``SubjectBlocks.add`` returns as new). Feed each distinct triple once.
 """
 
@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from ..uris import DEFAULT_BASE
 from ..vocab import BDP, DCAT, DCTERMS, RDF, XSD
-from .dumps import Lit
+from ..serialize.blocks import Lit
 
 __all__ = [
     "CC_BY_4_0", "DataSummary", "DumpFile", "MEDIA_TYPES", "PublishOptions", "Summarizer", "SummaryTriple",
@@ -131,7 +131,7 @@ class DataSummary:
 
 SummaryTriple = tuple[Node | str, Node | str, Node | str | Lit]
 """A triple as rdflib terms (what `bdp_lod.mapping` yields; a ``rdflib.Graph`` iterates so) or as a
-`bdp_lod.publish.dumps.Row` (IRIs as ``str``, literals as ``Lit``)."""
+`bdp_lod.serialize.blocks.Row` (IRIs as ``str``, literals as ``Lit``)."""
 
 _TYPE, _ISSUED, _THEME, _TERC = str(RDF.type), str(DCTERMS.issued), str(DCAT.theme), str(BDP.terc)
 _DATE = str(XSD.date)

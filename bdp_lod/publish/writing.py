@@ -1,17 +1,17 @@
 """The three dumps of a publication, written from records in one pass (`write_dumps`).
 
 Each practice is mapped once (`bdp_lod.mapping.practice_triples`), in the order of the practice
-IRIs: its JSON-LD object is rendered (`bdp_lod.publish.jsonld`) and its triples are formatted
-into per-subject N-Triples blocks (`bdp_lod.publish.dumps`). That work is spread over forked
+IRIs: its JSON-LD object is rendered (`bdp_lod.serialize.jsonld`) and its triples are formatted
+into per-subject N-Triples blocks (`bdp_lod.serialize.blocks`). That work is spread over forked
 processes in runs of `CHUNK` practices; the parent writes the JSON-LD objects in order and
 merges the blocks. It then writes N-Triples from the blocks, while two forked processes write
 the Turtle and summarise the triples (`bdp_lod.publish.release.summarize`) side by side. The
-files are the same bytes with one process or several.
+files are the same bytes with one process or several, and each the same bytes as
+`bdp_lod.serialize.write_practices` writes for that format (what ``convert`` uses).
 """
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -20,23 +20,14 @@ from ..mapping import practice_triples
 from ..model import Practice
 from ..uris import Uris
 from ..validation.parallel import ordered_map
-from ..vocab import data_file
-from .dumps import Block, BlockMaker, RowMaker, SubjectBlocks, write_ntriples, write_turtle
-from .jsonld import JsonLdWriter, Rendered, Renderer
+from ..serialize.blocks import Block, BlockMaker, RowMaker, SubjectBlocks, write_ntriples, write_turtle
+from ..serialize.jsonld import CONTEXT, JsonLdWriter, Rendered, Renderer, context
 from .release import DataSummary, summarize
 
 __all__ = ["CHUNK", "CONTEXT", "DUMPS", "context", "write_dumps"]
 
 DUMPS = ("bdp.ttl", "bdp.nt", "bdp.jsonld")
 """The data dumps, in the order the catalog lists them."""
-CONTEXT = "context.jsonld"
-
-
-def context() -> dict[str, Any]:
-    """The ``@context`` object of the shipped ``vocab/context.jsonld``."""
-    with data_file("vocab", CONTEXT).open(encoding="utf-8") as handle:
-        found: dict[str, Any] = json.load(handle)["@context"]
-    return found
 
 
 CHUNK = 250

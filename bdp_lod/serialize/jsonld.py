@@ -34,10 +34,19 @@ import json
 from collections import deque
 from typing import IO, AbstractSet, Any, Iterable, Mapping, NamedTuple
 
-from ..vocab import BDP, CV
-from .dumps import RDF_TYPE, XSD_STRING, Lit, Row, Term
+from ..vocab import BDP, CV, data_file
+from .blocks import RDF_TYPE, XSD_STRING, Lit, Row, Term
 
-__all__ = ["SHARED_CLASSES", "Compactor", "JsonLdWriter", "Rendered", "Renderer"]
+__all__ = ["CONTEXT", "SHARED_CLASSES", "Compactor", "JsonLdWriter", "Rendered", "Renderer", "context"]
+
+CONTEXT = "context.jsonld"
+
+
+def context() -> dict[str, Any]:
+    """The ``@context`` object of the shipped ``vocab/context.jsonld``."""
+    with data_file("vocab", CONTEXT).open(encoding="utf-8") as handle:
+        found: dict[str, Any] = json.load(handle)["@context"]
+    return found
 
 _KEYWORD_ALIASES = ("@id", "@type")
 
@@ -261,7 +270,12 @@ class JsonLdWriter:
     def write(self, rendered: Rendered) -> None:
         self._line(rendered.json)
         for iri, properties in rendered.shared:
-            self._shared.setdefault(iri, {}).update(dict.fromkeys(properties))
+            self.add_node(iri, properties)
+
+    def add_node(self, iri: str, properties: Properties) -> None:
+        """Take (part of) the description of a node that `close` writes at the top level: how a
+        graph with no practice to hang its nodes on is written."""
+        self._shared.setdefault(iri, {}).update(dict.fromkeys(properties))
 
     def close(self) -> None:
         """Write the shared nodes in IRI order, then what they leave (cycles); end the document."""

@@ -1,0 +1,81 @@
+"""The one serialiser of every RDF file the project writes: the three data dumps, ``convert``'s
+output, ``catalog.ttl``, ``void.ttl`` and ``vocab.ttl``.
+
+Two ways in, one set of writers (`bdp_lod.serialize.blocks` for N-Triples and Turtle,
+`bdp_lod.serialize.jsonld` for JSON-LD):
+
+* `write_practices` writes one dump of records: each practice mapped once, in the order of
+  the practice IRIs. ``publish`` writes its three dumps from the same pieces in parallel
+  (`bdp_lod.publish.writing`), so ``bdp-lod convert … -o x.nt`` and a publication's ``bdp.nt``
+  are the same bytes for the same inputs.
+* `serialize` writes any set of triples (catalog, VoID, vocabulary, a graph read from a file).
+
+Why the order is what it is: N-Triples is the lines sorted by subject, each subject's lines
+sorted (what ``LC_ALL=C sort -u`` gives, so releases diff line by line); Turtle is the same
+subjects in the same order, one statement each, ``a`` first; JSON-LD is one object per practice
+in IRI order with the nodes it reaches embedded. No rdflib or pyoxigraph writer is used:
+rdflib's Turtle writer is quadratic in the subjects and its output changes with the hash seed,
+and neither writes the per-practice JSON-LD a web developer can read (docs/publishing.md).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import IO, Iterable
+
+from rdflib.term import Node
+
+from ..files import atomic_write
+from ..model import Practice
+from .formats import FORMATS, RdfFormat, format_for
+from .blocks import SubjectBlocks, rows_of, write_ntriples, write_turtle
+from .jsonld import JsonLdWriter, context
+from .practices import write_practices
+
+__all__ = [
+    "FORMATS", "RdfFormat", "format_for", "serialize", "write_graph", "write_practice_file", "write_practices",
+    "write_triples",
+]
+
+
+def serialize(triples: Iterable[tuple[Node, Node, Node]], fmt: RdfFormat) -> bytes:
+    """The canonical serialisation of a set of triples (duplicates removed); a blank node
+    raises `ValueError` (every node the project writes has an IRI)."""
+    out = io.BytesIO()
+    write_triples(triples, fmt, out)
+    return out.getvalue()
+
+
+def write_triples(triples: Iterable[tuple[Node, Node, Node]], fmt: RdfFormat, out: IO[bytes]) -> None:
+    rows = rows_of(triples)
+    if fmt is RdfFormat.JSON_LD:
+        writer = JsonLdWriter(out, context())
+        by_subject: dict[str, list[tuple[str, object]]] = {}
+        for s, p, o in rows:
+            by_subject.setdefault(s, []).append((p, o))
+        for subject in sorted(by_subject):
+            writer.add_node(subject, tuple(by_subject[subject]))  # type: ignore[arg-type]
+        writer.close()
+        return
+    blocks = SubjectBlocks()
+    blocks.add(rows)
+    (write_turtle if fmt is RdfFormat.TURTLE else write_ntriples)(blocks, out)
+
+
+def write_graph(graph: Iterable[tuple[Node, Node, Node]], path: str | os.PathLike[str]) -> None:
+    """Serialise ``graph`` to ``path`` in the format its extension names, atomically, creating
+    its folder (``build/``) when missing."""
+    data = serialize(graph, format_for(path))
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, data)
+
+
+def write_practice_file(practices: Iterable[Practice], path: str | os.PathLike[str], *, base_uri: str) -> None:
+    """One dump of ``practices`` at ``path`` (format from its extension), atomically: the same
+    bytes as the file of that format a publication of them holds."""
+    out = io.BytesIO()
+    write_practices(practices, format_for(path), out, base_uri=base_uri)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, out.getvalue())
