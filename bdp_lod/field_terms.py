@@ -176,9 +176,13 @@ class _Predicates:
     def __getattr__(self, name: str) -> URIRef:
         raise AttributeError(f"the {self._kind} table has no field {name!r}")
 
+    def field(self, name: str) -> Field:
+        """The whole entry of a field, for what its first predicate does not say."""
+        return next(f for f in _TABLE[self._kind] if f.name and _attribute(f.name) == name)
+
     def all(self, name: str) -> tuple[URIRef, ...]:
         """Every predicate of a field (a source URL's two)."""
-        return next(f.predicates for f in _TABLE[self._kind] if f.name and _attribute(f.name) == name)
+        return self.field(name).predicates
 
 
 def predicates(kind: str) -> _Predicates:

@@ -54,6 +54,7 @@ _SOURCE, _PAGE = _PRACTICE.all("source_url")
 _BODY_OF, _AREA_OF = _PRACTICE.all("unit")
 _THOROUGHFARE, _LOCATOR = _ADDRESS.all("street")
 _TERC, _IDENTIFIER = _UNIT.all("terc")
+_PHONE, _EMAIL = _CONTACT.field("phones").scheme, _CONTACT.field("emails").scheme
 
 __all__ = ["Triple", "practice_triples", "to_graph", "split_street", "unit_label"]
 
@@ -314,9 +315,9 @@ class _Mapper:
         if contact.role:
             yield node, _CONTACT.role, _pl(contact.role)
         for phone in contact.phones:
-            yield node, _CONTACT.phones, URIRef(f"tel:{phone}")
+            yield node, _CONTACT.phones, URIRef(_PHONE + phone)
         for email in contact.emails:
-            yield node, _CONTACT.emails, URIRef(f"mailto:{email}")
+            yield node, _CONTACT.emails, URIRef(_EMAIL + email)
         if inst:
             yield node, _CONTACT.institution_name, _pl(inst.name)
 
