@@ -28,7 +28,7 @@ class Place:
     """Where a node sits in its practice's submission."""
 
     kind: str
-    """Which table of fields applies: ``practice``, ``unit``, ``contact`` …"""
+    """Which kind of node of `bdp_lod.field_terms.FIELDS` it is: ``practice``, ``unit``, ``contact`` …"""
     prefix: str
     """The node's own field path: ``""`` for the practice, ``contacts[1]``, ``unit.powiat`` …"""
 
