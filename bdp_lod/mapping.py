@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from . import concepts, teryt
+from .field_terms import predicates
 from .model import Activity, Address, Contact, Institution, LocalGovernmentUnit, Practice
 from .uris import DEFAULT_BASE, Uris
 from . import vocab
@@ -37,12 +38,23 @@ class _Terms:
         return getattr(self, name)
 
 
-ADMS, BDP, CV, DCAT, DCTERMS, FOAF, LOCN, ORG, RDF, RDFS, SCHEMA, SKOS, VCARD, XSD = (
+ADMS, BDP, CV, DCTERMS, LOCN, ORG, RDF, RDFS, SCHEMA, SKOS, VCARD, XSD = (
     _Terms(ns) for ns in (
-        vocab.ADMS, vocab.BDP, vocab.CV, vocab.DCAT, vocab.DCTERMS, vocab.FOAF, vocab.LOCN, vocab.ORG,
+        vocab.ADMS, vocab.BDP, vocab.CV, vocab.DCTERMS, vocab.LOCN, vocab.ORG,
         vocab.RDF, vocab.RDFS, vocab.SCHEMA, vocab.SKOS, vocab.VCARD, vocab.XSD,
     )
 )
+
+_PRACTICE, _UNIT, _AREA, _INSTITUTION, _ADDRESS, _CONTACT, _ACTIVITY, _PERIOD, _ATTACHMENT = (
+    predicates(kind)
+    for kind in ("practice", "unit", "area", "institution", "address", "contact", "activity", "period", "attachment")
+)
+"""Each field's predicate comes from `bdp_lod.field_terms`, the table reading back and validation share."""
+_SOURCE, _PAGE = _PRACTICE.all("source_url")
+_BODY_OF, _AREA_OF = _PRACTICE.all("unit")
+_THOROUGHFARE, _LOCATOR = _ADDRESS.all("street")
+_TERC, _IDENTIFIER = _UNIT.all("terc")
+_PHONE, _EMAIL = _CONTACT.field("phones").scheme, _CONTACT.field("emails").scheme
 
 __all__ = ["Triple", "practice_triples", "to_graph", "split_street", "unit_label"]
 
@@ -126,50 +138,50 @@ class _Mapper:
         node = _iri(self.uris.practice(p))
         yield node, RDF.type, BDP.Practice
         if p.id:
-            yield node, DCTERMS.identifier, Literal(p.id)
-        yield node, DCTERMS.title, _pl(p.title)
-        yield node, DCTERMS.description, _pl(p.description)
+            yield node, _PRACTICE.id, Literal(p.id)
+        yield node, _PRACTICE.title, _pl(p.title)
+        yield node, _PRACTICE.description, _pl(p.description)
         if p.date_added:
-            yield node, DCTERMS.issued, Literal(p.date_added.isoformat(), datatype=XSD.date)
+            yield node, _PRACTICE.date_added, Literal(p.date_added.isoformat(), datatype=XSD.date)
         if p.theme:
-            yield node, DCAT.theme, _concept(concepts.themes(), p.theme)
+            yield node, _PRACTICE.theme, _concept(concepts.themes(), p.theme)
         if p.programme:
-            yield node, BDP.programme, _concept(concepts.programmes(), p.programme)
+            yield node, _PRACTICE.programme, _concept(concepts.programmes(), p.programme)
         if p.source_url:
-            yield node, DCTERMS.source, _iri(p.source_url)
-            yield node, FOAF.page, _iri(p.source_url)
+            yield node, _SOURCE, _iri(p.source_url)
+            yield node, _PAGE, _iri(p.source_url)
         if p.population is not None:
-            yield node, BDP.populationAtEntry, Literal(str(p.population), datatype=XSD.nonNegativeInteger)
+            yield node, _PRACTICE.population, Literal(str(p.population), datatype=XSD.nonNegativeInteger)
         for goal in p.goals:
-            yield node, BDP.goal, _pl(goal)
+            yield node, _PRACTICE.goals, _pl(goal)
         if p.has_attachments:
-            yield node, BDP.hasAttachments, Literal(True)
+            yield node, _PRACTICE.has_attachments, Literal(True)
         for attachment in p.attachments:
             media = _iri(attachment.url)
-            yield node, SCHEMA.associatedMedia, media
+            yield node, _PRACTICE.attachments, media
             yield media, RDF.type, SCHEMA.MediaObject
-            yield media, SCHEMA.contentUrl, media
+            yield media, _ATTACHMENT.url, media
             if attachment.title:
-                yield media, SCHEMA.name, _pl(attachment.title)
+                yield media, _ATTACHMENT.title, _pl(attachment.title)
             if attachment.media_type:
-                yield media, SCHEMA.encodingFormat, Literal(attachment.media_type)
+                yield media, _ATTACHMENT.media_type, Literal(attachment.media_type)
         for label, value in p.extra:
             field = _iri(self.uris.extra_field(p, label))
-            yield node, BDP.sourceField, field
+            yield node, _PRACTICE.extra, field
             yield field, RDF.type, BDP.SourceField
             yield field, RDFS.label, _pl(label)
             yield field, RDF.value, _pl(value)
         for position, activity in enumerate(p.activities, start=1):
-            yield node, BDP.activity, _iri(self.uris.activity(p, position))
+            yield node, _PRACTICE.activities, _iri(self.uris.activity(p, position))
             yield from self.activity(p, position, activity)
         if p.unit:
-            yield node, BDP.localGovernmentUnit, _iri(self.uris.unit(p.unit))
-            yield node, DCTERMS.spatial, _iri(self.uris.area(p.unit))
+            yield node, _BODY_OF, _iri(self.uris.unit(p.unit))
+            yield node, _AREA_OF, _iri(self.uris.area(p.unit))
             yield from _unit_triples(p.unit, self.uris)
         if p.institution:
-            yield node, BDP.implementedBy, _iri(self.uris.institution(p.institution, p.unit))
+            yield node, _PRACTICE.institution, _iri(self.uris.institution(p.institution, p.unit))
         for contact_node, triples in _contacts_triples(p.institution, p.unit, p.contacts, self.uris):
-            yield node, DCAT.contactPoint, contact_node
+            yield node, _PRACTICE.contacts, contact_node
             yield from triples
         if p.institution:
             yield from _institution_triples(p.institution, p.unit, self.uris)
@@ -178,19 +190,19 @@ class _Mapper:
         node = _iri(self.uris.activity(p, position))
         yield node, RDF.type, BDP.Activity
         yield node, SCHEMA.position, Literal(position)
-        yield node, DCTERMS.description, _pl(activity.description)
+        yield node, _ACTIVITY.description, _pl(activity.description)
         if activity.audience:
-            yield node, BDP.audience, _pl(activity.audience)
+            yield node, _ACTIVITY.audience, _pl(activity.audience)
         if activity.period or activity.start or activity.end:
             period = _iri(self.uris.period(p, position))
-            yield node, DCTERMS.temporal, period
+            yield node, _ACTIVITY.period, period
             yield period, RDF.type, DCTERMS.PeriodOfTime
             if activity.period:
-                yield period, RDFS.label, _pl(activity.period)
+                yield period, _PERIOD.period, _pl(activity.period)
             if activity.start:
-                yield period, DCAT.startDate, _date_literal(activity.start)
+                yield period, _PERIOD.start, _date_literal(activity.start)
             if activity.end:
-                yield period, DCAT.endDate, _date_literal(activity.end)
+                yield period, _PERIOD.end, _date_literal(activity.end)
 
     def unit(self, unit: LocalGovernmentUnit) -> Iterator[Triple]:
         rows = _register_rows(unit)
@@ -232,19 +244,19 @@ class _Mapper:
     def body(self, body: URIRef, area: URIRef, unit: LocalGovernmentUnit) -> Iterator[Triple]:
         yield body, RDF.type, BDP.LocalGovernmentUnit
         yield body, RDF.type, CV.PublicOrganisation
-        yield body, SKOS.prefLabel, _pl(unit_label(unit))
+        yield body, _UNIT.name, _pl(unit_label(unit))
         yield body, DCTERMS.spatial, area
         if unit.type:
-            yield body, ORG.classification, _concept(concepts.unit_types(), unit.type)
+            yield body, _UNIT.type, _concept(concepts.unit_types(), unit.type)
             if unit.type == "miasto-na-prawach-powiatu":
-                yield body, ORG.classification, _concept(concepts.unit_types(), "gmina-miejska")
+                yield body, _UNIT.type, _concept(concepts.unit_types(), "gmina-miejska")
 
     def identifier(self, body: URIRef, code: str) -> Iterator[Triple]:
         """The TERC code twice: ``bdp:terc`` for queries, an ``adms:Identifier`` for DCAT/CPOV
         consumers, which also says whose code it is and as of which register."""
-        yield body, BDP.terc, Literal(code)
+        yield body, _TERC, Literal(code)
         identifier = _iri(f"{body}/identifier/{code}")
-        yield body, ADMS.identifier, identifier
+        yield body, _IDENTIFIER, identifier
         yield identifier, RDF.type, ADMS.Identifier
         yield identifier, SKOS.notation, Literal(code)
         if teryt.register().by_code(code) is not None:
@@ -254,60 +266,60 @@ class _Mapper:
     def territory(self, node: URIRef, name: str, levels: Iterable[str]) -> Iterator[Triple]:
         yield node, RDF.type, DCTERMS.Location
         yield node, RDF.type, CV.AdminUnit
-        yield node, RDFS.label, _pl(name)
+        yield node, _AREA.name, _pl(name)
         for level in levels:
-            yield node, CV.level, _concept(concepts.levels(), level)
+            yield node, _AREA.type, _concept(concepts.levels(), level)
 
     def institution(self, inst: Institution, unit: LocalGovernmentUnit | None) -> Iterator[Triple]:
         node = _iri(self.uris.institution(inst, unit))
         yield node, RDF.type, ORG.Organization
-        yield node, SKOS.prefLabel, _pl(inst.name)
+        yield node, _INSTITUTION.name, _pl(inst.name)
         if inst.website:
-            yield node, FOAF.homepage, _iri(inst.website)
+            yield node, _INSTITUTION.website, _iri(inst.website)
         if unit:
-            yield node, ORG.subOrganizationOf, _iri(self.uris.unit(unit))
+            yield node, _INSTITUTION.unit, _iri(self.uris.unit(unit))
         if inst.address:
             address = _iri(self.uris.address(inst, unit))
-            yield node, LOCN.address, address
+            yield node, _INSTITUTION.address, address
             yield from self.address(address, inst.address, unit)
 
     def address(self, node: URIRef, address: Address, unit: LocalGovernmentUnit | None) -> Iterator[Triple]:
         yield node, RDF.type, LOCN.Address
         if address.street:
             thoroughfare, number = split_street(address.street)
-            yield node, LOCN.thoroughfare, _pl(thoroughfare)
+            yield node, _THOROUGHFARE, _pl(thoroughfare)
             if number:
-                yield node, LOCN.locatorDesignator, Literal(number)
+                yield node, _LOCATOR, Literal(number)
         if address.postal_code:
-            yield node, LOCN.postCode, Literal(address.postal_code)
+            yield node, _ADDRESS.postal_code, Literal(address.postal_code)
         if address.post_office:
-            yield node, LOCN.postName, _pl(address.post_office)
+            yield node, _ADDRESS.post_office, _pl(address.post_office)
         if unit and unit.voivodeship:
-            yield node, LOCN.adminUnitL2, _pl(unit.voivodeship)
+            yield node, _ADDRESS.unit_voivodeship, _pl(unit.voivodeship)
         yield node, LOCN.adminUnitL1, _pl("Polska")
         town = " ".join(x for x in (address.postal_code, address.post_office) if x)
         full = ", ".join(x for x in (address.street, town) if x)
         if full:
             yield node, LOCN.fullAddress, _pl(full)
         if unit:
-            yield node, CV.adminUnit, _iri(self.uris.area(unit))
+            yield node, _ADDRESS.unit, _iri(self.uris.area(unit))
 
     def contact(self, node: URIRef, contact: Contact, inst: Institution | None) -> Iterator[Triple]:
         yield node, RDF.type, VCARD.Kind
         yield node, RDF.type, VCARD.Individual if contact.name else VCARD.Organization
         if contact.name:
             # A person's name is not text in a language: a plain literal, as vcard:fn's range says.
-            yield node, VCARD.fn, Literal(contact.name)
+            yield node, _CONTACT.name, Literal(contact.name)
         if contact.position:
-            yield node, VCARD.title, _pl(contact.position)
+            yield node, _CONTACT.position, _pl(contact.position)
         if contact.role:
-            yield node, VCARD.role, _pl(contact.role)
+            yield node, _CONTACT.role, _pl(contact.role)
         for phone in contact.phones:
-            yield node, VCARD.hasTelephone, URIRef(f"tel:{phone}")
+            yield node, _CONTACT.phones, URIRef(_PHONE + phone)
         for email in contact.emails:
-            yield node, VCARD.hasEmail, URIRef(f"mailto:{email}")
+            yield node, _CONTACT.emails, URIRef(_EMAIL + email)
         if inst:
-            yield node, VCARD["organization-name"], _pl(inst.name)
+            yield node, _CONTACT.institution_name, _pl(inst.name)
 
 
 @lru_cache(maxsize=4096)

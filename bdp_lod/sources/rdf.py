@@ -17,11 +17,21 @@ from rdflib.term import Node
 
 from .. import concepts
 from ..errors import InputError
+from ..field_terms import predicates
 from ..model import Practice
 from ..normalize import practice_from_submission
-from ..vocab import BDP, CV, DCAT, DCTERMS, FOAF, LOCN, ORG, RDF, RDFS, SCHEMA, SKOS, VCARD, data_file
+from ..vocab import BDP, RDF, RDFS, SCHEMA, data_file
 
 __all__ = ["RDF_FORMATS", "load", "parse_rdf", "practices_from_graph"]
+
+_PRACTICE, _UNIT, _AREA, _INSTITUTION, _ADDRESS, _CONTACT, _ACTIVITY, _PERIOD, _ATTACHMENT = (
+    predicates(kind)
+    for kind in ("practice", "unit", "area", "institution", "address", "contact", "activity", "period", "attachment")
+)
+"""The predicates the mapping wrote each field with (`bdp_lod.field_terms`), read back here."""
+_THOROUGHFARE, _LOCATOR = _ADDRESS.all("street")
+_AREA_OF = _PRACTICE.all("unit")[1]
+_PHONE, _EMAIL = _CONTACT.field("phones").scheme, _CONTACT.field("emails").scheme
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml"}
 
@@ -118,31 +128,31 @@ class _Reader:
 
     def practice(self, node: Node) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "id": self.text(node, DCTERMS.identifier),
-            "title": self.text(node, DCTERMS.title),
-            "description": self.text(node, DCTERMS.description),
-            "theme": self.concept_id(node, DCAT.theme, concepts.themes()),
-            "programme": self.concept_id(node, BDP.programme, concepts.programmes()),
-            "date_added": self.text(node, DCTERMS.issued),
-            "source_url": _str(self.one(node, DCTERMS.source)),
-            "population": _int(self.one(node, BDP.populationAtEntry)),
-            "goals": self.texts(node, BDP.goal),
-            "has_attachments": bool(self.one(node, BDP.hasAttachments)),
-            "attachments": [self.attachment(a) for a in sorted(self.g.objects(node, SCHEMA.associatedMedia))],
+            "id": self.text(node, _PRACTICE.id),
+            "title": self.text(node, _PRACTICE.title),
+            "description": self.text(node, _PRACTICE.description),
+            "theme": self.concept_id(node, _PRACTICE.theme, concepts.themes()),
+            "programme": self.concept_id(node, _PRACTICE.programme, concepts.programmes()),
+            "date_added": self.text(node, _PRACTICE.date_added),
+            "source_url": _str(self.one(node, _PRACTICE.source_url)),
+            "population": _int(self.one(node, _PRACTICE.population)),
+            "goals": self.texts(node, _PRACTICE.goals),
+            "has_attachments": bool(self.one(node, _PRACTICE.has_attachments)),
+            "attachments": [self.attachment(a) for a in sorted(self.g.objects(node, _PRACTICE.attachments))],
             "extra": {
                 self.text(f, RDFS.label) or "": self.text(f, RDF.value) or ""
-                for f in sorted(self.g.objects(node, BDP.sourceField))
+                for f in sorted(self.g.objects(node, _PRACTICE.extra))
             },
             "activities": [
                 self.activity(a)
-                for a in sorted(self.g.objects(node, BDP.activity), key=lambda a: (_int(self.one(a, SCHEMA.position)) or 0, str(a)))
+                for a in sorted(self.g.objects(node, _PRACTICE.activities), key=lambda a: (_int(self.one(a, SCHEMA.position)) or 0, str(a)))
             ],
-            "contacts": [self.contact(c) for c in sorted(self.g.objects(node, DCAT.contactPoint))],
+            "contacts": [self.contact(c) for c in sorted(self.g.objects(node, _PRACTICE.contacts))],
         }
-        unit = self.one(node, BDP.localGovernmentUnit)
+        unit = self.one(node, _PRACTICE.unit)
         if unit is not None:
             data["unit"] = self.unit(unit)
-        institution = self.one(node, BDP.implementedBy)
+        institution = self.one(node, _PRACTICE.institution)
         if institution is not None:
             data["institution"] = self.institution(institution)
         return {k: v for k, v in data.items() if v not in (None, [], {}, False)}
@@ -150,38 +160,38 @@ class _Reader:
     def attachment(self, node: Node) -> dict[str, Any]:
         return {
             "url": str(node),
-            "title": self.text(node, SCHEMA.name),
-            "media_type": self.text(node, SCHEMA.encodingFormat),
+            "title": self.text(node, _ATTACHMENT.title),
+            "media_type": self.text(node, _ATTACHMENT.media_type),
         }
 
     def activity(self, node: Node) -> dict[str, Any]:
-        period = self.one(node, DCTERMS.temporal)
+        period = self.one(node, _ACTIVITY.period)
         data = {
-            "description": self.text(node, DCTERMS.description),
-            "audience": self.text(node, BDP.audience),
+            "description": self.text(node, _ACTIVITY.description),
+            "audience": self.text(node, _ACTIVITY.audience),
         }
         if period is not None:
             data |= {
-                "period": self.text(period, RDFS.label),
-                "start": self.text(period, DCAT.startDate),
-                "end": self.text(period, DCAT.endDate),
+                "period": self.text(period, _PERIOD.period),
+                "start": self.text(period, _PERIOD.start),
+                "end": self.text(period, _PERIOD.end),
             }
         return data
 
     def unit(self, body: Node) -> dict[str, Any]:
-        area = self.one(body, DCTERMS.spatial)
+        area = self.one(body, _AREA_OF)
         types = concepts.unit_types()
-        classes = {str(c).rsplit("/", 1)[-1] for c in self.g.objects(body, ORG.classification)}
+        classes = {str(c).rsplit("/", 1)[-1] for c in self.g.objects(body, _UNIT.type)}
         unit_type = "miasto-na-prawach-powiatu" if "miasto-na-prawach-powiatu" in classes else min(classes & set(types.concepts), default=None)
-        data: dict[str, Any] = {"type": unit_type, "terc": self.texts(body, BDP.terc)}
+        data: dict[str, Any] = {"type": unit_type, "terc": self.texts(body, _UNIT.terc)}
         if area is not None:
-            data["name"] = self.text(area, RDFS.label)
+            data["name"] = self.text(area, _AREA.name)
             for container in self.containers(area):
-                levels = {str(level).rsplit("/", 1)[-1] for level in self.g.objects(container, CV.level)}
+                levels = {str(level).rsplit("/", 1)[-1] for level in self.g.objects(container, _AREA.type)}
                 if "powiat" in levels and container != area and "powiat" not in data:
-                    data["powiat"] = self.text(container, RDFS.label)
+                    data["powiat"] = self.text(container, _AREA.name)
                 if "wojewodztwo" in levels and "voivodeship" not in data:
-                    data["voivodeship"] = self.text(container, RDFS.label)
+                    data["voivodeship"] = self.text(container, _AREA.name)
         return data
 
     def containers(self, area: Node) -> list[Node]:
@@ -193,28 +203,28 @@ class _Reader:
 
     def institution(self, node: Node) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "name": self.text(node, SKOS.prefLabel),
-            "website": _str(self.one(node, FOAF.homepage)),
+            "name": self.text(node, _INSTITUTION.name),
+            "website": _str(self.one(node, _INSTITUTION.website)),
         }
-        address = self.one(node, LOCN.address)
+        address = self.one(node, _INSTITUTION.address)
         if address is not None:
             street = " ".join(
-                x for x in (self.text(address, LOCN.thoroughfare), self.text(address, LOCN.locatorDesignator)) if x
+                x for x in (self.text(address, _THOROUGHFARE), self.text(address, _LOCATOR)) if x
             )
             data["address"] = {
                 "street": street or None,
-                "postal_code": self.text(address, LOCN.postCode),
-                "post_office": self.text(address, LOCN.postName),
+                "postal_code": self.text(address, _ADDRESS.postal_code),
+                "post_office": self.text(address, _ADDRESS.post_office),
             }
         return data
 
     def contact(self, node: Node) -> dict[str, Any]:
         return {
-            "name": self.text(node, VCARD.fn),
-            "position": self.text(node, VCARD.title),
-            "role": self.text(node, VCARD.role),
-            "phones": sorted(str(t).removeprefix("tel:") for t in self.g.objects(node, VCARD.hasTelephone)),
-            "emails": sorted(str(e).removeprefix("mailto:") for e in self.g.objects(node, VCARD.hasEmail)),
+            "name": self.text(node, _CONTACT.name),
+            "position": self.text(node, _CONTACT.position),
+            "role": self.text(node, _CONTACT.role),
+            "phones": sorted(str(t).removeprefix(_PHONE) for t in self.g.objects(node, _CONTACT.phones)),
+            "emails": sorted(str(e).removeprefix(_EMAIL) for e in self.g.objects(node, _CONTACT.emails)),
         }
 
 

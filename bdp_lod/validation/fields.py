@@ -4,7 +4,8 @@ A SHACL result says ``<…/institution/urzad-miejski-w-czersku/address> locn:pos
 steward filled in ``institution.address.postal_code``. Each node of a practice gets its place in
 the submission by walking the graph from the practice node along the properties the mapping
 (`bdp_lod.mapping`) emits, so the same walk serves mapped records and published RDF files alike;
-each predicate then names the field it came from (the tables below mirror the mapping).
+each predicate then names the field it came from, as the table the mapping writes from says
+(`bdp_lod.field_terms`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Callable, Sequence
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ..vocab import ADMS, BDP, CV, DCAT, DCTERMS, FOAF, LOCN, ORG, RDF, RDFS, SCHEMA, SKOS, VCARD
+from ..field_terms import FIELDS, Value, field_of
+from ..vocab import ADMS, BDP, CV, DCAT, DCTERMS, LOCN, RDF, RDFS, SCHEMA
 from .engine import Index
 
 __all__ = ["Place", "field_path", "places", "shown_value"]
@@ -26,89 +28,13 @@ class Place:
     """Where a node sits in its practice's submission."""
 
     kind: str
-    """Which table of fields applies: ``practice``, ``unit``, ``contact`` …"""
+    """Which kind of node of `bdp_lod.field_terms.FIELDS` it is: ``practice``, ``unit``, ``contact`` …"""
     prefix: str
     """The node's own field path: ``""`` for the practice, ``contacts[1]``, ``unit.powiat`` …"""
 
 
-_FIELDS: dict[str, dict[Node, str]] = {
-    "practice": {
-        DCTERMS.identifier: "id",
-        DCTERMS.title: "title",
-        DCTERMS.description: "description",
-        DCTERMS.issued: "date_added",
-        DCAT.theme: "theme",
-        BDP.programme: "programme",
-        DCTERMS.source: "source_url",
-        FOAF.page: "source_url",
-        BDP.populationAtEntry: "population",
-        BDP.goal: "goals",
-        BDP.hasAttachments: "has_attachments",
-        SCHEMA.associatedMedia: "attachments",
-        BDP.sourceField: "extra",
-        BDP.activity: "activities",
-        BDP.localGovernmentUnit: "/unit",
-        DCTERMS.spatial: "/unit",
-        BDP.implementedBy: "/institution",
-        DCAT.contactPoint: "contacts",
-    },
-    "unit": {
-        SKOS.prefLabel: "name",
-        ORG.classification: "type",
-        BDP.terc: "terc",
-        ADMS.identifier: "terc",
-    },
-    "area": {
-        RDFS.label: "name",
-        CV.level: "type",
-    },
-    "identifier": {},
-    "institution": {
-        SKOS.prefLabel: "name",
-        FOAF.homepage: "website",
-        LOCN.address: "address",
-        ORG.subOrganizationOf: "/unit",
-    },
-    "address": {
-        LOCN.thoroughfare: "street",
-        LOCN.locatorDesignator: "street",
-        LOCN.postCode: "postal_code",
-        LOCN.postName: "post_office",
-        LOCN.adminUnitL2: "/unit.voivodeship",
-        CV.adminUnit: "/unit",
-    },
-    "contact": {
-        VCARD.fn: "name",
-        VCARD.title: "position",
-        VCARD.role: "role",
-        VCARD.hasTelephone: "phones",
-        VCARD.hasEmail: "emails",
-        VCARD["organization-name"]: "/institution.name",
-    },
-    "activity": {
-        DCTERMS.description: "description",
-        BDP.audience: "audience",
-        DCTERMS.temporal: "period",
-    },
-    "period": {
-        RDFS.label: "period",
-        DCAT.startDate: "start",
-        DCAT.endDate: "end",
-    },
-    "attachment": {
-        SCHEMA.contentUrl: "url",
-        SCHEMA.name: "title",
-        SCHEMA.encodingFormat: "media_type",
-    },
-    "source-field": {},
-}
-"""Per kind of node, the field each predicate comes from: relative to the node's own path, or
-absolute when it starts with ``/`` (an address's województwo is the unit's)."""
-
-_LISTS = {"goals", "phones", "emails", "terc"}
-"""Fields that are lists of values: a finding names the element (``goals[1]``)."""
-
-_SCHEMES = {"phones": "tel:", "emails": "mailto:"}
+_SCHEMES = tuple((f.name, f.scheme) for fields in FIELDS.values() for f in fields if f.scheme)
+"""Fields whose values are written as IRIs of a scheme (phones as ``tel:``), shown without it."""
 
 _LEVEL = "https://w3id.org/bdp/def/level/"
 
@@ -197,14 +123,15 @@ def field_path(index: Index, place: Place, focus: Node, path: Node | None, value
     """The submission field of a result at ``focus`` (in ``place``) on ``path`` with ``value``."""
     if not isinstance(path, URIRef):
         return place.prefix
-    name = _FIELDS.get(place.kind, {}).get(path)
-    if name is None:
+    known = field_of(place.kind, path)
+    if known is None:
         return place.prefix
+    name = known.name
     if place.kind in ("unit", "area") and place.prefix != "unit" and not name.startswith("/"):
         return place.prefix  # a powiat's or województwo's own name or code is that field itself
     field = _join(place.prefix, name)
-    bare = name.lstrip("/").rsplit(".", 1)[-1]
-    if bare in _LISTS and value is not None:
+    if known.many and known.value is not Value.NODE and value is not None:
+        # An element node (a contact) has a place of its own; a value names its list's element.
         values = list(index.values(focus, path))
         if value in values:
             field += f"[{values.index(value)}]"
@@ -217,7 +144,7 @@ def shown_value(field: str | None, value: Node | None) -> str | None:
         return None
     text = str(value)
     if field:
-        for name, scheme in _SCHEMES.items():
+        for name, scheme in _SCHEMES:
             if f".{name}" in field and text.startswith(scheme):
                 return text[len(scheme):]
     return text
