@@ -161,3 +161,30 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
     assert result.stderr.startswith(f"bdp-lod: {out}: cannot write: ")
     assert len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    ("ttl-email-without-at.ttl",
+     "[record 0]: violation: contacts[0].emails[0]: 'promocja.czersk.pl' is not an e-mail address"),
+    ("ttl-institution-without-name.ttl",
+     "[record 0]: violation: institution.name: required field 'name' is missing"),
+])
+def test_a_hand_edited_dump_that_breaks_the_rules_is_reported_not_a_traceback(tmp_path, name, line):
+    """An RDF input goes through the same schema gate as a submission: exit 1, nothing written."""
+    source = Path(__file__).parent / "fixtures" / "broken" / name
+    out = tmp_path / "x.nt"
+    result = run("convert", str(source), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{source} {line}" in result.output
+    assert not out.exists()
+
+
+def test_the_library_load_of_such_a_dump_raises_invalid_records_with_every_finding():
+    from bdp_lod import InvalidRecords, load
+
+    with pytest.raises(InvalidRecords) as caught:
+        load(Path(__file__).parent / "fixtures" / "broken" / "ttl-institution-without-name.ttl")
+    assert [(f.code, f.field, f.record_index) for f in caught.value.findings] == [
+        ("schema.required", "institution.name", 0)
+    ]

@@ -89,13 +89,9 @@ def read_file(path: Path, encoding: str | None = None) -> ReadResult:
 
         return read_table(path, encoding=encoding)
     if kind == "rdf":
-        from .rdf import parse_rdf, practices_from_graph
+        from .rdf import parse_rdf, records_from_graph
 
-        practices = practices_from_graph(parse_rdf(path))
-        return ReadResult(
-            records=[SourcedPractice(p, Origin(str(path), index=i)) for i, p in enumerate(practices)],
-            findings=[],
-        )
+        return records_from_graph(parse_rdf(path), file=str(path))
     raise InputError("unknown input kind", file=str(path), pl="nieznany rodzaj wejścia")
 
 

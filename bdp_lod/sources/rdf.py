@@ -16,13 +16,15 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .. import concepts
-from ..errors import InputError
+from ..errors import InputError, InvalidRecords
 from ..field_terms import predicates
-from ..model import Practice
-from ..normalize import practice_from_submission
+from ..findings import Severity
+from ..model import Origin, Practice
+from .result import ReadResult
+from .submission import check_submission
 from ..vocab import BDP, RDF, RDFS, SCHEMA, data_file
 
-__all__ = ["RDF_FORMATS", "load", "parse_rdf", "practices_from_graph"]
+__all__ = ["RDF_FORMATS", "load", "parse_rdf", "practices_from_graph", "records_from_graph"]
 
 _PRACTICE, _UNIT, _AREA, _INSTITUTION, _ADDRESS, _CONTACT, _ACTIVITY, _PERIOD, _ATTACHMENT = (
     predicates(kind)
@@ -88,16 +90,36 @@ def _inline_context(document: Any) -> Any:
 
 
 def load(path: str | Path) -> list[Practice]:
-    """The practices of a published dump (``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``)."""
-    return practices_from_graph(parse_rdf(path))
+    """The practices of a published dump (``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``).
+
+    Raises `InvalidRecords` with every finding when a practice of the file breaks the
+    submission rules, like any other source would report it.
+    """
+    return practices_from_graph(parse_rdf(path), file=str(path))
 
 
-def practices_from_graph(graph: Graph) -> list[Practice]:
-    """Every ``bdp:Practice`` of the graph as a record, in IRI order."""
-    return [
-        practice_from_submission(_Reader(graph).practice(node))
-        for node in sorted(graph.subjects(RDF.type, BDP.Practice))
-    ]
+def practices_from_graph(graph: Graph, *, file: str | None = None) -> list[Practice]:
+    """Every ``bdp:Practice`` of the graph as a record, in IRI order; `InvalidRecords` when one
+    breaks the submission rules."""
+    read = records_from_graph(graph, file=file)
+    violations = [f for f in read.findings if f.severity is Severity.VIOLATION]
+    if violations:
+        raise InvalidRecords(violations)
+    return [record.practice for record in read.records]
+
+
+def records_from_graph(graph: Graph, *, file: str | None = None) -> ReadResult:
+    """Every ``bdp:Practice`` of the graph, in IRI order, through the same schema gate and
+    normalisation as a submission: a hand-edited dump (an institution without a name, an e-mail
+    without ``@``) gives findings located by file and record, never a traceback."""
+    reader = _Reader(graph)
+    records, findings = [], []
+    for index, node in enumerate(sorted(graph.subjects(RDF.type, BDP.Practice))):
+        record, found = check_submission(_without_nulls(reader.practice(node)), Origin(file or "", index=index))
+        findings.extend(found)
+        if record is not None:
+            records.append(record)
+    return ReadResult(records=records, findings=findings)
 
 
 class _Reader:
@@ -226,6 +248,16 @@ class _Reader:
             "phones": sorted(str(t).removeprefix(_PHONE) for t in self.g.objects(node, _CONTACT.phones)),
             "emails": sorted(str(e).removeprefix(_EMAIL) for e in self.g.objects(node, _CONTACT.emails)),
         }
+
+
+def _without_nulls(data: Any) -> Any:
+    """The submission as a person writes it: a field the graph does not give is left out, not
+    ``null`` (the schema refuses ``null`` where a field is optional)."""
+    if isinstance(data, dict):
+        return {k: _without_nulls(v) for k, v in data.items() if v is not None}
+    if isinstance(data, list):
+        return [_without_nulls(v) for v in data]
+    return data
 
 
 def _str(node: Node | None) -> str | None:
