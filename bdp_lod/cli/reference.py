@@ -10,7 +10,6 @@ Run ``python -m bdp_lod.cli.reference`` to rewrite docs/cli.md, ``--check`` to o
 
 from __future__ import annotations
 
-import inspect
 import sys
 from pathlib import Path
 
@@ -43,22 +42,14 @@ def _default(param: click.Parameter, ctx: click.Context) -> str:
 
 
 def _options_table(command: click.Command, ctx: click.Context) -> list[str]:
-    rows = ["| option | value | default | required |", "| --- | --- | --- | --- |"]
+    rows = ["| option | default | required |", "| --- | --- | --- |"]
     for param in command.get_params(ctx):
-        if not isinstance(param, click.Option) or param.hidden:
+        record = param.get_help_record(ctx) if isinstance(param, click.Option) else None
+        if record is None:
             continue
-        names = ", ".join(f"`{opt}`" for opt in [*param.opts, *param.secondary_opts])
-        value = "" if param.is_flag else _metavar(param, ctx)
-        rows.append(f"| {names} | {value.replace('|', chr(92) + '|')} | {_default(param, ctx)} | "
-                    f"{'yes' if param.required else ''} |")
+        names = record[0].replace("|", "\\|")
+        rows.append(f"| `{names}` | {_default(param, ctx)} | {'yes' if param.required else ''} |")
     return rows
-
-
-def _metavar(param: click.Option, ctx: click.Context) -> str:
-    """click 8.2 made ``make_metavar`` take the context; 8.1 (allowed by pyproject) takes none."""
-    if "ctx" in inspect.signature(click.Option.make_metavar).parameters:
-        return param.make_metavar(ctx)
-    return param.make_metavar()  # type: ignore[call-arg]  # click < 8.2
 
 
 def _section(command: click.Command, path: list[str], parent: click.Context | None) -> list[str]:
@@ -102,6 +93,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``[PATH] [--check]``: write the reference to PATH (docs/cli.md), or exit 1 if PATH differs."""
     args = sys.argv[1:] if argv is None else argv
     check = "--check" in args
     paths = [a for a in args if a != "--check"]
@@ -113,7 +105,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{target} is stale: run python -m bdp_lod.cli.reference", file=sys.stderr)
             return 1
         return 0
-    target.write_bytes(text.encode("utf-8"))
+    try:
+        target.write_bytes(text.encode("utf-8"))
+    except OSError as exc:
+        print(f"cannot write {target}: {exc.strerror}", file=sys.stderr)
+        return 2
     return 0
 
 
