@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from bdp_lod.cli import cli
 from bdp_lod.cli.reference import render
 
@@ -23,3 +25,10 @@ def test_reference_has_a_section_for_every_command() -> None:
     text = render()
     for name in sorted(cli.commands):
         assert f"## `bdp-lod {name}`" in text
+
+
+def test_reference_does_not_depend_on_commands_run_before() -> None:
+    before = render()
+    CliRunner().invoke(cli, ["convert", "--help"])
+    assert render() == before
+    assert "-h, --help" in before

@@ -28,7 +28,10 @@ DEFAULT_PATH = Path("docs/cli.md")
 
 
 def _context(command: click.Command, name: str, parent: click.Context | None) -> click.Context:
-    return click.Context(command, info_name=name, parent=parent, terminal_width=WIDTH, max_content_width=WIDTH)
+    """A context as click makes one for ``--help``: with the command's own settings (``-h``), which
+    ``click.Context`` alone leaves out, so the text does not depend on what ran before."""
+    settings = {**command.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
+    return click.Context(command, info_name=name, parent=parent, **settings)
 
 
 def _default(param: click.Parameter, ctx: click.Context) -> str:
