@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled examples as records, located without reading ../shared."""
+"""Shared fixtures: the bundled examples as records, located inside the repository."""
 
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ def test_every_value_has_its_range_class_given_the_eu_code_lists(catalog):
 
 def test_code_list_shapes_report_only_the_two_known_false_alarms(catalog):
     expected = {
-        # Upstream defect (STANDARDS.md §2.3): the pattern wants https://spdx.org/…, the SPDX IRIs are http.
+        # Upstream defect (docs/standards.md §2.3): the pattern wants https://spdx.org/…, the SPDX IRIs are http.
         *(("Violation", str(checksum), str(SPDX.algorithm)) for checksum in catalog.subjects(RDF.type, SPDX.Checksum)),
         # A "MAY": only EU institutions are in the EU corporate-body table.
         ("Warning", str(CATALOG), str(DCTERMS.publisher)),

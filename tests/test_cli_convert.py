@@ -1,4 +1,4 @@
-"""``bdp-lod convert``: the contract of DESIGN.md §4 (outputs, counts, exit codes, no tracebacks)."""
+"""``bdp-lod convert``: the contract of docs/design.md §4 (outputs, counts, exit codes, no tracebacks)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``bdp-lod parse``: output, exit codes and messages of the command (DESIGN.md §4)."""
+"""``bdp-lod parse``: output, exit codes and messages of the command (docs/design.md §4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``bdp-lod publish``: the contract of DESIGN.md §4 (files, report, exit codes, no tracebacks)."""
+"""``bdp-lod publish``: the contract of docs/design.md §4 (files, report, exit codes, no tracebacks)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``bdp-lod teryt``: output, exit codes and messages of the look-up command (DESIGN.md §4)."""
+"""``bdp-lod teryt``: output, exit codes and messages of the look-up command (docs/design.md §4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Records become triples in the bdp vocabulary with the URIs of DESIGN.md §3."""
+"""Records become triples in the bdp vocabulary with the URIs of docs/design.md §3."""
 
 from __future__ import annotations
 

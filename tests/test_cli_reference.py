@@ -1,0 +1,34 @@
+"""docs/cli.md is the CLI's own --help, regenerated: a flag added without regenerating fails here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bdp_lod.cli import cli
+from bdp_lod.cli.reference import render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_docs_cli_md_is_current() -> None:
+    committed = (ROOT / "docs" / "cli.md").read_bytes()
+    assert committed == render().encode("utf-8"), "docs/cli.md is stale: run python -m bdp_lod.cli.reference"
+
+
+def test_reference_renders_the_same_bytes_twice() -> None:
+    assert render() == render()
+
+
+def test_reference_has_a_section_for_every_command() -> None:
+    text = render()
+    for name in sorted(cli.commands):
+        assert f"## `bdp-lod {name}`" in text
+
+
+def test_reference_does_not_depend_on_commands_run_before() -> None:
+    before = render()
+    CliRunner().invoke(cli, ["convert", "--help"])
+    assert render() == before
+    assert "-h, --help" in before
