@@ -1,7 +1,8 @@
 """Inputs → the records a run works on: read, deduplicated and resolved against the register.
 
 Every command that maps records (``convert``, ``validate``, ``publish``) starts here, so a
-practice gets the same record, and therefore the same triples, whichever command reads it.
+practice gets the same record, and therefore the same triples, whichever command reads it, and
+whether it was read in one process or several (`prepare`'s ``workers``).
 Resolution puts the register's name, type, powiat and województwo on each unit together with
 its TERC codes; what the source said differently is reported as a finding, not kept as a second
 truth.
@@ -11,16 +12,24 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from typing import Iterable
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence, Union
 
 from . import teryt
-from .resolution import Resolution, resolve
+from .errors import InputError
 from .findings import Finding, Message, Severity
-from .model import LocalGovernmentUnit, Practice, SourcedPractice
-from .sources import read_inputs
+from .model import LocalGovernmentUnit, Origin, Practice, SourcedPractice
+from .parallel import ordered_map
+from .progress import Progress, Step
+from .resolution import Resolution, resolve
+from .sources import input_files, read_file
+from .sources.submission import check_submission, submission_items
 from .uris import DEFAULT_BASE, Uris
 
-__all__ = ["Prepared", "prepare", "resolve_units", "unique_practices"]
+__all__ = ["READ_CHUNK", "Prepared", "prepare", "resolve_units", "unique_practices"]
+
+READ_CHUNK = 500
+"""Submission items a reading task checks: enough to amortise handing them to a worker."""
 
 
 @dataclass(frozen=True)
@@ -98,19 +107,117 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
     return out, findings
 
 
+_Items = list[tuple[object, Origin]]
+_Task = Union[tuple[str, str], tuple[str, _Items]]
+"""``("file", path)`` for a file read whole, ``("items", [(data, origin) …])`` for a chunk of a
+JSON or JSONL file's submissions."""
+_Read = tuple[list[SourcedPractice], list[Finding], int]
+_Failed = tuple[str, str | None, int | None, str | None]
+
+_ENCODING: dict[str, str | None] = {}
+"""The CSV encoding reading tasks use: set before `ordered_map` forks the workers."""
+
+
+def _read_task(task: _Task) -> tuple[_Read | None, _Failed | None]:
+    """One file, or one chunk of submission items: read, checked and resolved. An unreadable
+    file comes back as the parts of its `InputError` (exceptions of a worker lose their
+    fields on the way to the parent)."""
+    kind, payload = task
+    records: list[SourcedPractice] = []
+    findings: list[Finding] = []
+    try:
+        if isinstance(payload, str):
+            read = read_file(Path(payload), encoding=_ENCODING.get("encoding"))
+            records, findings, count = read.records, list(read.findings), max(1, len(read.records))
+        else:
+            for data, origin in payload:
+                record, found = check_submission(data, origin)
+                findings.extend(found)
+                if record is not None:
+                    records.append(record)
+            count = len(payload)
+    except InputError as exc:
+        return None, (exc.detail, exc.file, exc.line, exc.message.pl)
+    resolved, resolution = resolve_units(records)
+    return (resolved, [*findings, *resolution], count), None
+
+
+class _ReadTasks:
+    """The reading tasks of the record inputs; a file that cannot be read ends them, and its
+    error is raised once the tasks before it are done."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self.files = files
+        self.error: InputError | None = None
+
+    def __iter__(self) -> Iterator[_Task]:
+        for path in self.files:
+            if path.suffix.lower() not in (".json", ".jsonl"):
+                yield "file", str(path)
+                continue
+            chunk: _Items = []
+            try:
+                for data, origin in submission_items(path):
+                    chunk.append((data, origin))
+                    if len(chunk) == READ_CHUNK:
+                        yield "items", chunk
+                        chunk = []
+            except InputError as exc:
+                self.error = exc
+                return
+            if chunk:
+                yield "items", chunk
+
+
+def estimated_records(files: Sequence[Path]) -> int:
+    """About how many records the files hold: lines of JSONL and CSV, one per other file; for a
+    progress bar's length, so only counted when someone shows progress."""
+    total = 0
+    for path in files:
+        if path.suffix.lower() in (".jsonl", ".csv"):
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
 def prepare(
     inputs: Iterable[str | os.PathLike[str]],
     *,
     encoding: str | None = None,
     base_uri: str = DEFAULT_BASE,
+    workers: int = 1,
+    progress: Progress | None = None,
 ) -> Prepared:
     """Read every input, resolve the units, then merge duplicates.
 
     Resolving before merging lets the same practice from a page ("Chojnicki") and from a
     spreadsheet ("chojnicki") merge, and it is why duplicates are compared as published.
+    ``workers`` > 1 spreads the reading over that many processes, by file and in chunks of
+    `READ_CHUNK` submissions: the same records in the same order, and the same findings.
     Raises `bdp_lod.errors.InputError` when an input cannot be read at all.
     """
-    read = read_inputs(inputs, encoding=encoding)
-    resolved, resolution = resolve_units(read.records)
-    unique, duplicates = unique_practices(resolved, Uris(base_uri))
-    return Prepared(records=unique, findings=[*read.findings, *resolution, *duplicates])
+    files = input_files(inputs)
+    total = estimated_records(files) if progress is not None else 0
+    _ENCODING["encoding"] = encoding
+    tasks = _ReadTasks(files)
+    records: list[SourcedPractice] = []
+    findings: list[Finding] = []
+    try:
+        for read, failed in ordered_map(_read_task, tasks, workers):
+            if failed is not None:
+                detail, file, line, pl = failed
+                raise InputError(detail, file=file, line=line, pl=pl)
+            assert read is not None
+            resolved, found, count = read
+            records.extend(resolved)
+            findings.extend(found)
+            if progress is not None:
+                progress(Step("read", count, total))
+    finally:
+        _ENCODING.clear()
+    if tasks.error is not None:
+        raise tasks.error
+    unique, duplicates = unique_practices(records, Uris(base_uri))
+    return Prepared(records=unique, findings=[*findings, *duplicates])

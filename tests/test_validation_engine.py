@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from bdp_lod import teryt
+from bdp_lod import records, teryt
 from bdp_lod.mapping import to_graph
 from bdp_lod.records import prepare
 from bdp_lod.validation import pipeline, validate
@@ -233,9 +233,9 @@ def test_reading_in_parallel_chunks_prepares_what_records_prepare_does(monkeypat
     from bdp_lod.sources import input_files
 
     files = input_files([EXAMPLES, *sorted((FIXTURES / "broken").glob("[jcp]*.*"))])
-    monkeypatch.setattr(pipeline, "READ_CHUNK", 1)
-    parallel = pipeline.prepare_parallel(files, workers=2)
     sequential = prepare(files)
+    monkeypatch.setattr(records, "READ_CHUNK", 1)
+    parallel = prepare(files, workers=2)
     assert parallel.records == sequential.records
     assert sorted(map(repr, parallel.findings)) == sorted(map(repr, sequential.findings))
 
@@ -244,9 +244,10 @@ def test_validation_can_hand_back_the_records_it_read_with_the_same_report() -> 
     from bdp_lod.sources import input_files
 
     inputs = [EXAMPLES, *sorted((FIXTURES / "broken").glob("[jc]*.*"))]
-    kept = pipeline.validate_keeping_records(inputs, workers=1)
-    assert kept.report.to_json() == validate(inputs, workers=1).to_json()
-    assert kept.records == prepare(input_files(inputs)).records
+    kept: list = []
+    report = validate(inputs, workers=1, records=kept)
+    assert report.to_json() == validate(inputs, workers=1).to_json()
+    assert kept == prepare(input_files(inputs)).records
 
 
 def test_a_graph_in_memory_is_validated_with_the_same_field_paths() -> None:

@@ -34,8 +34,10 @@ from ..redact import redact_contacts as redact
 from ..serialize import RdfFormat, serialize
 from ..sources import INPUT_KINDS, input_files
 from ..validation import Report
-from ..validation.parallel import available_workers
-from ..validation.pipeline import Validated, prepare_parallel, validate_keeping_records
+from ..parallel import available_workers
+from ..model import SourcedPractice
+from ..records import prepare
+from ..validation import validate
 from ..validation.shapes import PRODUCT_SHAPES
 from ..vocab import data_file, vocabulary_graph
 from .catalog import catalog_graph
@@ -105,14 +107,14 @@ def publish(
     cores = available_workers() if workers is None else max(1, workers)
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    validated = validate_keeping_records(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores)
-    report = validated.report
+    read: list[SourcedPractice] = []
+    report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores, records=read)
     timings["validate"] = time.perf_counter() - started
     if report.exit_code(strict=False) != 0:
         return PublishResult(out_dir=None, report=report, timings=timings)
     started = time.perf_counter()
-    practices = _practices(inputs, validated, encoding=encoding, base_uri=options.base_uri, workers=cores)
-    del validated
+    practices = _practices(inputs, read, encoding=encoding, base_uri=options.base_uri, workers=cores)
+    del read
     if redact_contacts:
         practices = [redact(p) for p in practices]
     timings["read"] = time.perf_counter() - started
@@ -148,7 +150,7 @@ def publish(
 
 
 def _practices(
-    inputs: list[str | os.PathLike[str]], validated: Validated, *, encoding: str | None, base_uri: str, workers: int
+    inputs: list[str | os.PathLike[str]], read: list[SourcedPractice], *, encoding: str | None, base_uri: str, workers: int
 ) -> list[Practice]:
     """The practices to publish: the records validation read, unless an input is RDF.
 
@@ -158,8 +160,8 @@ def _practices(
     """
     files = input_files(inputs)
     if not any(INPUT_KINDS[f.suffix.lower()] == "rdf" for f in files):
-        return [record.practice for record in validated.records]
-    return prepare_parallel(files, encoding=encoding, base_uri=base_uri, workers=workers).practices
+        return [record.practice for record in read]
+    return prepare(files, encoding=encoding, base_uri=base_uri, workers=workers).practices
 
 
 def _pack(path: Path, packed: Path) -> DumpFile:

@@ -19,18 +19,21 @@ from typing import Any, Callable, Iterable
 from ..mapping import practice_triples
 from ..model import Practice
 from ..uris import Uris
-from ..validation.parallel import ordered_map
+from ..parallel import ordered_map
 from ..serialize.blocks import Block, BlockMaker, RowMaker, SubjectBlocks, write_ntriples, write_turtle
 from ..serialize.jsonld import CONTEXT, JsonLdWriter, Rendered, Renderer, context
 from .release import DataSummary, summarize
 
-__all__ = ["CHUNK", "CONTEXT", "DUMPS", "context", "write_dumps"]
+__all__ = ["CHUNK", "CONTEXT", "DUMPS", "PARALLEL_PRACTICES", "context", "write_dumps"]
 
 DUMPS = ("bdp.ttl", "bdp.nt", "bdp.jsonld")
 """The data dumps, in the order the catalog lists them."""
 
 
 CHUNK = 250
+PARALLEL_PRACTICES = 2 * CHUNK
+"""Below this many practices everything runs in this process: mapping is one or two tasks, and
+forking for the Turtle file and the summary would cost more than it saves."""
 """Practices a mapping task takes: big enough to amortise the hand-over between processes."""
 
 _JOB: dict[str, Any] = {}
@@ -80,6 +83,8 @@ def write_dumps(
     started = time.perf_counter()
     ctx = context()
     ordered = sorted(((uris.practice(p), p) for p in practices), key=lambda pair: pair[0])
+    if len(ordered) < PARALLEL_PRACTICES:
+        workers = 1
     _JOB.update(id=object(), ordered=ordered, uris=uris, context=ctx)
     bounds = [(start, min(start + CHUNK, len(ordered))) for start in range(0, len(ordered), CHUNK)]
     try:
@@ -100,7 +105,8 @@ def write_dumps(
         timings["bdp.nt"] = time.perf_counter() - started
         started = time.perf_counter()
         _JOB.update(blocks=blocks, turtle=folder / "bdp.ttl")
-        summary = next(s for s in ordered_map(_finish, ["bdp.ttl", "summary"], min(workers, 2)) if s is not None)
+        finished = list(ordered_map(_finish, ["bdp.ttl", "summary"], min(workers, 2)))
+        summary = next(s for s in finished if s is not None)
         timings["bdp.ttl+summary"] = time.perf_counter() - started
     finally:
         _JOB.clear()

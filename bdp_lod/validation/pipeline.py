@@ -10,39 +10,34 @@ records; the findings are the same either way, and equal to one whole-graph pysh
 from __future__ import annotations
 
 import os
-import sys
-from contextlib import nullcontext
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
-import click
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from .. import concepts, teryt
 from ..errors import InputError
-from ..findings import Finding, Message
+from ..findings import Finding
 from ..model import SourcedPractice
-from ..records import Prepared, resolve_units, unique_practices
-from ..sources import INPUT_KINDS, input_files, read_file
+from ..progress import Progress, Step
+from ..records import prepare
+from ..sources import INPUT_KINDS, input_files
 from ..sources.rdf import RDF_FORMATS, parse_rdf
-from ..sources.submission import check_submission, submission_items, submission_validator
+from ..sources.submission import submission_validator
 from ..uris import DEFAULT_BASE, Uris
 from ..vocab import BDP, DCTERMS
 from .batches import BatchOutcome, Located, Tally, check_batch, findings_of_results
 from ..terms import from_ox
 from .engine import Evaluator, Index, ShaclResult, Triple
 from .foreign import foreign_results
-from .parallel import available_workers, ordered_map
+from ..parallel import available_workers, ordered_map
 from .report import Report
 from .shapes import Shapes, load_shapes
 
-__all__ = ["Validated", "prepare_parallel", "validate", "validate_graph", "validate_keeping_records"]
+__all__ = ["validate", "validate_graph"]
 
-READ_CHUNK = 500
-"""Submission items a reading task checks."""
 BATCH = 250
 """Practices a SHACL batch maps and validates together."""
 PARALLEL_RECORDS = 600
@@ -54,103 +49,6 @@ PARALLEL_TRIPLES = 200_000
 
 _JOB: dict[str, object] = {}
 """What forked workers read besides their task: set by the parent just before forking."""
-
-
-# --- reading ---------------------------------------------------------------------------------------
-
-
-def _read_task(task: tuple[str, object]) -> tuple[str, object]:
-    """One file, or one chunk of submission items: read, checked and resolved."""
-    kind, payload = task
-    try:
-        if kind == "file":
-            read = read_file(Path(str(payload)), encoding=_JOB.get("encoding"))  # type: ignore[arg-type]
-            records, findings, count = read.records, list(read.findings), max(1, len(read.records))
-        else:
-            records, findings = [], []
-            items: list[tuple[object, object]] = payload  # type: ignore[assignment]
-            for data, origin in items:
-                record, found = check_submission(data, origin)  # type: ignore[arg-type]
-                findings.extend(found)
-                if record is not None:
-                    records.append(record)
-            count = len(items)
-    except InputError as exc:
-        return "error", (exc.detail, exc.file, exc.line, exc.message.pl)
-    resolved, resolution = resolve_units(records)
-    return "ok", (resolved, [*findings, *resolution], count)
-
-
-class _ReadTasks:
-    """The reading tasks of the record inputs; a file that cannot be read ends them, and its
-    error is raised once the tasks before it are done."""
-
-    def __init__(self, files: Sequence[Path]) -> None:
-        self.files = files
-        self.error: InputError | None = None
-
-    def __iter__(self) -> Iterator[tuple[str, object]]:
-        for path in self.files:
-            if path.suffix.lower() not in (".json", ".jsonl"):
-                yield "file", str(path)
-                continue
-            chunk: list[tuple[object, object]] = []
-            try:
-                for item in submission_items(path):
-                    chunk.append(item)
-                    if len(chunk) == READ_CHUNK:
-                        yield "items", chunk
-                        chunk = []
-            except InputError as exc:
-                self.error = exc
-                return
-            if chunk:
-                yield "items", chunk
-
-
-def _estimated_records(files: Sequence[Path]) -> int:
-    """About how many records the files hold: lines of JSONL and CSV, one per other file."""
-    total = 0
-    for path in files:
-        suffix = path.suffix.lower()
-        if suffix in (".jsonl", ".csv"):
-            with path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        else:
-            total += 1
-    return total
-
-
-def prepare_parallel(
-    files: Sequence[Path],
-    *,
-    encoding: str | None = None,
-    base_uri: str = DEFAULT_BASE,
-    workers: int = 1,
-    progress: Callable[[int], None] | None = None,
-) -> Prepared:
-    """`bdp_lod.records.prepare` over record files, with reading spread over ``workers``.
-
-    The same records in the same order, and the same findings; only the reading is split, by
-    file and into chunks of `READ_CHUNK` submissions.
-    """
-    _JOB["encoding"] = encoding
-    tasks = _ReadTasks(files)
-    records: list[SourcedPractice] = []
-    findings: list[Finding] = []
-    for status, payload in ordered_map(_read_task, tasks, workers):
-        if status == "error":
-            detail, file, line, pl = payload  # type: ignore[misc]
-            raise InputError(detail, file=file, line=line, pl=pl)
-        resolved, found, count = payload  # type: ignore[misc]
-        records.extend(resolved)
-        findings.extend(found)
-        if progress is not None:
-            progress(count)
-    if tasks.error is not None:
-        raise tasks.error
-    unique, duplicates = unique_practices(records, Uris(base_uri))
-    return Prepared(records=unique, findings=[*findings, *duplicates])
 
 
 # --- SHACL over records ---------------------------------------------------------------------------
@@ -196,7 +94,7 @@ def _check_records(
     shapes: Shapes,
     uris: Uris,
     workers: int,
-    progress: Callable[[int], None] | None,
+    progress: Progress | None,
 ) -> tuple[list[Finding], int]:
     """SHACL findings of the records' practices, and how many triples they make."""
     _JOB.update(records=records, shapes=shapes, uris=uris, evaluated=set())
@@ -205,7 +103,7 @@ def _check_records(
         for outcome in ordered_map(_check_task, _batches(records, uris), workers):
             tally.add(outcome)
             if progress is not None:
-                progress(outcome.practices)
+                progress(Step("validate", outcome.practices, len(records)))
     finally:
         _JOB.pop("records", None)
         _JOB.pop("evaluated", None)
@@ -347,18 +245,6 @@ def validate_graph(graph: Graph | Iterable[Triple], *, shapes: Iterable[str | os
 # --- the whole run ----------------------------------------------------------------------------------
 
 
-@dataclass
-class _Progress:
-    """A progress bar on stderr, only when it is a terminal and the run is long."""
-
-    enabled: bool
-
-    def bar(self, label: Message, total: int, lang: str) -> click.progressbar | None:  # type: ignore[type-arg]
-        if not self.enabled or total < PARALLEL_RECORDS // 2:
-            return None
-        return click.progressbar(length=total, label=label.text(lang), file=sys.stderr)
-
-
 def _warm() -> None:
     """Load what every worker needs once, before forking, so no worker loads it again."""
     submission_validator()
@@ -367,89 +253,56 @@ def _warm() -> None:
         scheme()
 
 
-@dataclass(frozen=True)
-class Validated:
-    """A validation's report and the records it read, for a caller that goes on to use them."""
-
-    report: Report
-    records: list[SourcedPractice]
-    """The practices of the record inputs (pages, JSON, JSONL, CSV) exactly as
-    `bdp_lod.records.prepare` gives them: one per practice, units resolved, in input order.
-    RDF inputs are validated as graphs and give no records here."""
-
-
 def validate(
     inputs: Iterable[str | os.PathLike[str]],
     *,
     shapes: Iterable[str | os.PathLike[str]] = (),
     encoding: str | None = None,
     base_uri: str = DEFAULT_BASE,
-    progress: bool = False,
-    lang: str = "en",
+    progress: Progress | None = None,
     workers: int | None = None,
+    records: list[SourcedPractice] | None = None,
 ) -> Report:
     """Validate every input and report every finding.
 
-    ``shapes`` adds a publisher's shapes files to the product shapes. ``progress`` draws progress
-    bars on stderr when it is a terminal; ``workers`` caps the processes (all cores by default).
-    Raises `InputError` when an input or a shapes file cannot be read.
+    ``shapes`` adds a publisher's shapes files to the product shapes. ``progress`` is told of
+    each finished task (`bdp_lod.progress`); ``workers`` caps the processes (all cores by
+    default). ``records``, when given a list, receives the practices of the record inputs
+    (pages, JSON, JSONL, CSV) exactly as `bdp_lod.records.prepare` gives them (one per
+    practice, units resolved, in input order), so that ``publish`` need not read them again;
+    RDF inputs are validated as graphs and add none. Raises `InputError` when an input or a
+    shapes file cannot be read.
     """
-    return validate_keeping_records(
-        inputs, shapes=shapes, encoding=encoding, base_uri=base_uri, progress=progress, lang=lang, workers=workers
-    ).report
-
-
-def validate_keeping_records(
-    inputs: Iterable[str | os.PathLike[str]],
-    *,
-    shapes: Iterable[str | os.PathLike[str]] = (),
-    encoding: str | None = None,
-    base_uri: str = DEFAULT_BASE,
-    progress: bool = False,
-    lang: str = "en",
-    workers: int | None = None,
-) -> Validated:
-    """`validate`, also handing back the records it read, so that ``publish`` need not read
-    (and resolve) them a second time. The report is the one `validate` gives."""
     files = input_files(inputs)
-    shapes = [str(s) for s in shapes]
-    compiled = load_shapes(shapes)
+    shape_files = [str(s) for s in shapes]
+    compiled = load_shapes(shape_files)
     cores = available_workers() if workers is None else max(1, workers)
-    show = _Progress(enabled=progress and sys.stderr.isatty())
     record_files = [f for f in files if INPUT_KINDS[f.suffix.lower()] != "rdf"]
     rdf_files = [f for f in files if INPUT_KINDS[f.suffix.lower()] == "rdf"]
     findings: list[Finding] = []
-    kept: list[SourcedPractice] = []
-    records = 0
+    count = 0
     triples = 0
     if record_files:
         _warm()
         size = sum(f.stat().st_size for f in record_files)
         read_workers = cores if size > PARALLEL_BYTES else 1
-        bar = show.bar(Message(en="Reading", pl="Odczyt"), _estimated_records(record_files) if show.enabled else 0, lang)
-        with bar if bar is not None else nullcontext():
-            prepared = prepare_parallel(record_files, encoding=encoding, base_uri=base_uri, workers=read_workers,
-                                        progress=bar.update if bar is not None else None)
+        prepared = prepare(record_files, encoding=encoding, base_uri=base_uri, workers=read_workers, progress=progress)
         findings.extend(prepared.findings)
-        records = len(prepared.records)
-        check_workers = cores if records > PARALLEL_RECORDS else 1
-        bar = show.bar(Message(en="Validating", pl="Walidacja"), records, lang)
-        with bar if bar is not None else nullcontext():
-            found, triples = _check_records(prepared.records, compiled, Uris(base_uri), check_workers,
-                                            bar.update if bar is not None else None)
+        count = len(prepared.records)
+        check_workers = cores if count > PARALLEL_RECORDS else 1
+        found, triples = _check_records(prepared.records, compiled, Uris(base_uri), check_workers, progress)
         findings.extend(found)
-        kept = prepared.records
+        if records is not None:
+            records.extend(prepared.records)
     for path in rdf_files:
         index = Index(_rdf_triples(path))
         triples += len(index)
-        records += len(index.instances(BDP.Practice))
+        count += len(index.instances(BDP.Practice))
         findings.extend(_graph_findings(compiled, index, str(path), cores))
-    report = Report(
+    return Report(
         findings=Report.sort(findings, [str(f) for f in files]),
         files=[str(f) for f in files],
-        records=records,
+        records=count,
         triples=triples,
-        shapes=shapes,
+        shapes=shape_files,
     )
-    return Validated(report=report, records=kept)
-

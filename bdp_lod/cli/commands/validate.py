@@ -9,6 +9,7 @@ from ...uris import DEFAULT_BASE
 from ...validation import validate
 from .. import cli
 from ..common import Context, fail
+from ..progress import Bars
 
 
 @cli.command("validate")
@@ -32,7 +33,8 @@ def validate_command(
     is a warning), 2 when an input or a shapes file cannot be read.
     """
     try:
-        report = validate(inputs, shapes=shapes, encoding=encoding, base_uri=base_uri, progress=True, lang=ctx.lang)
+        with Bars(ctx.lang) as bars:
+            report = validate(inputs, shapes=shapes, encoding=encoding, base_uri=base_uri, progress=bars)
     except InputError as exc:
         fail(exc.describe(ctx.lang))
     if fmt == "json":
