@@ -13,9 +13,10 @@ import os
 from dataclasses import dataclass, replace
 from typing import Iterable
 
+from . import codes
 from . import teryt
 from .resolution import Resolution, resolve
-from .findings import Finding, Message, Severity
+from .findings import Finding, Severity
 from .model import LocalGovernmentUnit, Practice, SourcedPractice
 from .sources import read_inputs
 from .uris import DEFAULT_BASE, Uris
@@ -53,20 +54,15 @@ def unique_practices(
         first = seen.setdefault(iri, record)
         if first is not record and first.practice != record.practice:
             findings.append(
-                Finding(
-                    Severity.VIOLATION,
-                    "practice.conflicting-duplicate",
-                    Message(
-                        en=f"another record ({first.origin.file}, record {first.origin.index}) "
-                        f"describes the same practice {iri} differently",
-                        pl=f"inny rekord ({first.origin.file}, rekord {first.origin.index}) "
-                        f"opisuje tę samą praktykę {iri} inaczej",
-                    ),
+                codes.PRACTICE_CONFLICTING_DUPLICATE.finding(
                     file=record.origin.file,
                     record_index=record.origin.index,
                     record_id=record.practice.id,
                     field="id",
                     value=uris.practice_key(record.practice),
+                    other_file=first.origin.file,
+                    other_index=first.origin.index,
+                    iri=iri,
                 )
             )
     return list(seen.values()), findings
