@@ -53,12 +53,10 @@ class ValueProblem(ValueError):
         self.message = kind.message(variant, **params)
         super().__init__(self.message.en)
         self.kind = kind
-        self.variant = variant
-        self.params = params
 
     def finding(self, *, field: str, value: str) -> Finding:
         """The finding about ``field`` holding ``value``, located later by the reader."""
-        return self.kind.finding(self.variant, field=field, value=value, **self.params)
+        return self.kind.as_finding(self.message, field=field, value=value)
 
 
 def collapse(text: str) -> str:

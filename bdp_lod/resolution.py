@@ -75,21 +75,15 @@ def _describe_parts(parts: Iterable[TercPart]) -> Message:
 def no_match(name: str, voivodeship_code: str | None = None) -> Message:
     """Why nothing in the register answers to ``name``: a city part, a unit of that name
     elsewhere (another województwo, type or powiat), or no such name at all."""
-    variant, params = _no_match(name, voivodeship_code)
-    return codes.TERYT_UNRESOLVED.message(variant, **params)
-
-
-def _no_match(name: str, voivodeship_code: str | None) -> tuple[str, dict[str, object]]:
-    """The `codes.TERYT_UNRESOLVED` variant and parameters that say why ``name`` matches nothing."""
     reg = register()
     at = reg.label
     parts = reg.parts_named(name, voivodeship_code) or reg.parts_named(name)
     if parts:
-        return "city-part", {"name": name, "register": at, "parts": _describe_parts(parts)}
+        return codes.TERYT_UNRESOLVED.message("city-part", name=name, register=at, parts=_describe_parts(parts))
     named = reg.named(name)
     if named:
-        return "elsewhere", {"name": name, "register": at, "found": _describe_all(_bodies(named))}
-    return "unknown-name", {"name": name, "register": at}
+        return codes.TERYT_UNRESOLVED.message("elsewhere", name=name, register=at, found=_describe_all(_bodies(named)))
+    return codes.TERYT_UNRESOLVED.message("unknown-name", name=name, register=at)
 
 
 def resolve(unit: LocalGovernmentUnit) -> Resolution:
@@ -126,12 +120,12 @@ def _by_codes(unit: LocalGovernmentUnit, findings: list[Finding]) -> Body | None
         known = reg.by_code(code)
         body = reg.body(known) if known else reg.by_key(code[:6]) if len(code) in (6, 7) else ()
         if known is None:
-            rekeyed = {"key": code[:6], "found": _describe(body)} if body else {}
-            findings.append(
-                codes.TERYT_UNKNOWN_CODE.finding(
-                    "rekeyed" if body else "plain", field="unit.terc", value=code, code=code, register=reg.label, **rekeyed
-                )
-            )
+            kind = codes.TERYT_UNKNOWN_CODE
+            if body:
+                message = kind.message("rekeyed", code=code, register=reg.label, key=code[:6], found=_describe(body))
+            else:
+                message = kind.message("plain", code=code, register=reg.label)
+            findings.append(kind.as_finding(message, field="unit.terc", value=code))
         if body and body not in bodies:
             bodies.append(body)
     if len(bodies) > 1:
@@ -160,8 +154,7 @@ def _by_name(unit: LocalGovernmentUnit, findings: list[Finding]) -> Body | None:
             return None
     candidates = _bodies(reg.named(unit.name, woj))
     if not candidates:
-        variant, params = _no_match(unit.name, woj)
-        findings.append(codes.TERYT_UNRESOLVED.finding(variant, field="unit", value=unit.name, **params))
+        findings.append(codes.TERYT_UNRESOLVED.as_finding(no_match(unit.name, woj), field="unit", value=unit.name))
         return None
     typed = [b for b in candidates if unit.type in {u.type for u in b}]
     parts = reg.parts_named(unit.name, woj)
@@ -197,12 +190,15 @@ def _by_powiat(
     inside = [b for b in pool if any(powiat_code_of(u) in powiaty for u in b)]
     if inside:
         return inside
-    params: dict[str, object] = {"powiat": powiat, "name": unit.name, "register": reg.label, "found": _describe_all(pool)}
+    kind, found = codes.TERYT_POWIAT_MISMATCH, _describe_all(pool)
     if powiaty:
-        variant = "elsewhere"
+        message = kind.message("elsewhere", powiat=powiat, name=unit.name, register=reg.label, found=found)
     elif woj:
-        variant, params["voivodeship"] = "no-powiat-in-voivodeship", reg.by_code(woj).name
+        message = kind.message(
+            "no-powiat-in-voivodeship", powiat=powiat, voivodeship=reg.by_code(woj).name, name=unit.name,
+            register=reg.label, found=found,
+        )
     else:
-        variant = "no-powiat"
-    findings.append(codes.TERYT_POWIAT_MISMATCH.finding(variant, field="unit.powiat", value=powiat, **params))
+        message = kind.message("no-powiat", powiat=powiat, name=unit.name, register=reg.label, found=found)
+    findings.append(kind.as_finding(message, field="unit.powiat", value=powiat))
     return pool

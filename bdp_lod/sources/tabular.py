@@ -162,10 +162,9 @@ def _parse_header(cells: list[str], file: str) -> tuple[_Header, list[Finding]]:
 def _unknown_column(name: str, file: str) -> Finding:
     known = [*COLUMNS, *(f"contact_1_{f}" for f in CONTACT_FIELDS)]
     close = difflib.get_close_matches(name.casefold(), known, n=1)
-    hint = {"close": close[0]} if close else {}
-    return codes.CSV_UNKNOWN_COLUMN.finding(
-        "suggested" if close else "plain", file=file, field=f"extra.{name}", value=name, line=1, name=name, **hint
-    )
+    kind = codes.CSV_UNKNOWN_COLUMN
+    message = kind.message("suggested", name=name, close=close[0]) if close else kind.message("plain", name=name)
+    return kind.as_finding(message, file=file, field=f"extra.{name}", value=name, line=1)
 
 
 # --- decoding ------------------------------------------------------------------------------------------
