@@ -234,3 +234,26 @@ def test_a_foreign_shape_s_qualified_count_is_catalogued_and_documented(tmp_path
     found = {f.code for f in validate([EXAMPLES / "000-czersk.json"], shapes=[shapes], workers=1).findings}
     assert found == {"shacl.qualifiedMinCount"}
     assert found <= DOCUMENTED
+
+
+CUSTOM_COMPONENT = """\
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix ex: <http://example.org/> .
+ex:NoWordComponent a sh:ConstraintComponent ;
+    sh:parameter [ sh:path ex:forbidden ] ;
+    sh:validator [ a sh:SPARQLAskValidator ; sh:message "contains {$forbidden}"@en ;
+        sh:ask "ASK { FILTER (!CONTAINS(STR($value), $forbidden)) }" ] .
+ex:S a sh:NodeShape ; sh:targetClass <https://w3id.org/bdp/def#Practice> ;
+    sh:property [ sh:path dcterms:title ; ex:forbidden "sołeckiej" ] .
+"""
+
+
+def test_a_publisher_s_own_component_is_the_custom_kind_with_its_iri_kept(tmp_path: Path) -> None:
+    shapes = tmp_path / "custom.ttl"
+    shapes.write_text(CUSTOM_COMPONENT, encoding="utf-8")
+    found = [f for f in validate([EXAMPLES / "000-czersk.json"], shapes=[shapes], workers=1).findings]
+    assert [(f.severity, f.code, f.component, f.message.en) for f in found] == [
+        (Severity.VIOLATION, "shacl.custom", "http://example.org/NoWordComponent", "contains sołeckiej"),
+    ]
+    assert "shacl.custom" in DOCUMENTED
