@@ -37,7 +37,8 @@ class Finding:
 
     severity: Severity
     code: str
-    """Stable machine-readable kind, e.g. ``schema.pattern`` or ``page.no-metryka``."""
+    """Stable machine-readable kind, e.g. ``schema.pattern`` or ``page.unknown-field``; every
+    code is declared in `bdp_lod.codes` and documented in ``docs/findings.md``."""
     message: Message
     file: str | None = None
     record_index: int | None = None

@@ -17,9 +17,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 import phonenumbers
 
-from . import concepts
+from . import codes, concepts
+from .codes import Code
 from .errors import InvalidRecords
-from .findings import Finding, Message, Severity
+from .findings import Finding
 from .model import Practice, from_dict
 
 __all__ = [
@@ -46,12 +47,16 @@ _INLINE_SPACE = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
 
 
 class ValueProblem(ValueError):
-    """A value that cannot be normalised; carries the bilingual reason."""
+    """A value that cannot be normalised: the kind of finding it becomes, and its parameters."""
 
-    def __init__(self, message: Message, code: str):
-        super().__init__(message.en)
-        self.message = message
-        self.code = code
+    def __init__(self, kind: Code, variant: str = codes.DEFAULT, **params: object):
+        self.message = kind.message(variant, **params)
+        super().__init__(self.message.en)
+        self.kind = kind
+
+    def finding(self, *, field: str, value: str) -> Finding:
+        """The finding about ``field`` holding ``value``, located later by the reader."""
+        return self.kind.as_finding(self.message, field=field, value=value)
 
 
 def collapse(text: str) -> str:
@@ -80,13 +85,7 @@ def normalize_phone(value: str) -> str:
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        raise ValueProblem(
-            Message(
-                en=f"'{value}' is not a valid phone number",
-                pl=f"'{value}' nie jest poprawnym numerem telefonu",
-            ),
-            "normalize.phone",
-        )
+        raise ValueProblem(codes.NORMALIZE_PHONE, given=value)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -100,13 +99,7 @@ def normalize_email(value: str) -> str:
         address = address[7:]
     address = address.lower()
     if not _EMAIL.match(address):
-        raise ValueProblem(
-            Message(
-                en=f"'{value}' is not an e-mail address",
-                pl=f"'{value}' nie jest adresem e-mail",
-            ),
-            "normalize.email",
-        )
+        raise ValueProblem(codes.NORMALIZE_EMAIL, given=value)
     return address
 
 
@@ -122,13 +115,7 @@ def normalize_website(value: str) -> str:
     text = collapse(value)
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):
         text = "http://" + text
-    problem = ValueProblem(
-        Message(
-            en=f"'{value}' is not a website address",
-            pl=f"'{value}' nie jest adresem strony internetowej",
-        ),
-        "normalize.website",
-    )
+    problem = ValueProblem(codes.NORMALIZE_WEBSITE, given=value)
     try:  # urlsplit rejects bad IPv6 literals and ports; the idna codec rejects empty labels
         parts = urlsplit(text)
         host = (parts.hostname or "").lower()
@@ -176,13 +163,7 @@ def _iso(year: int, month: int, day: int, original: str) -> str:
 
 
 def _bad_date(value: str) -> ValueProblem:
-    return ValueProblem(
-        Message(
-            en=f"'{value}' is not a date (expected YYYY-MM-DD)",
-            pl=f"'{value}' nie jest datą (oczekiwano RRRR-MM-DD)",
-        ),
-        "normalize.date",
-    )
+    return ValueProblem(codes.NORMALIZE_DATE, given=value)
 
 
 def parse_population(value: str | int) -> int:
@@ -193,45 +174,30 @@ def parse_population(value: str | int) -> int:
     text = _SPACE.sub("", value)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", text):
         return int(re.sub(r"[.,]", "", text))
-    raise ValueProblem(
-        Message(
-            en=f"'{value}' is not a number of inhabitants",
-            pl=f"'{value}' nie jest liczbą mieszkańców",
-        ),
-        "normalize.population",
-    )
+    raise ValueProblem(codes.NORMALIZE_POPULATION, given=value)
 
 
 def _voivodeship(value: str) -> str:
     text = collapse(value).casefold()
     text = re.sub(r"^(województwo|woj\.)\s*", "", text)
     if text not in VOIVODESHIPS:
-        raise ValueProblem(
-            Message(
-                en=f"'{value}' is not one of the 16 voivodeships",
-                pl=f"'{value}' nie jest jednym z 16 województw",
-            ),
-            "normalize.voivodeship",
-        )
+        raise ValueProblem(codes.NORMALIZE_VOIVODESHIP, given=value)
     return text
 
 
-def _concept(scheme: Callable[[], concepts.ConceptScheme], what_en: str, what_pl: str) -> Callable[[str], str]:
+def _concept(scheme: Callable[[], concepts.ConceptScheme], variant: str) -> Callable[[str], str]:
     def resolve(value: str) -> str:
         found = scheme().resolve(value)
         if found is None:
-            raise ValueProblem(
-                Message(en=f"'{value}' is not a known {what_en}", pl=f"'{value}' nie jest znanym {what_pl}"),
-                "normalize.concept",
-            )
+            raise ValueProblem(codes.NORMALIZE_CONCEPT, variant, given=value)
         return found.id
 
     return resolve
 
 
-_unit_type = _concept(concepts.unit_types, "unit type", "typem jednostki")
-_theme = _concept(concepts.themes, "theme", "obszarem tematycznym")
-_programme = _concept(concepts.programmes, "programme", "programem")
+_unit_type = _concept(concepts.unit_types, "unit-type")
+_theme = _concept(concepts.themes, "theme")
+_programme = _concept(concepts.programmes, "programme")
 
 
 class _Normalizer:
@@ -247,9 +213,7 @@ class _Normalizer:
         try:
             data[key] = fn(data[key])
         except ValueProblem as problem:
-            self.findings.append(
-                Finding(Severity.VIOLATION, problem.code, problem.message, field=path, value=str(data[key]))
-            )
+            self.findings.append(problem.finding(field=path, value=str(data[key])))
         if data.get(key) in ("", [], None):
             data.pop(key, None)
 
@@ -259,9 +223,7 @@ class _Normalizer:
             try:
                 out.append(fn(item))
             except ValueProblem as problem:
-                self.findings.append(
-                    Finding(Severity.VIOLATION, problem.code, problem.message, field=f"{path}[{i}]", value=str(item))
-                )
+                self.findings.append(problem.finding(field=f"{path}[{i}]", value=str(item)))
                 out.append(item)
         if out:
             data[key] = sorted(dict.fromkeys(out))

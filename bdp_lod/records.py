@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, Union
 
-from . import teryt
+from . import codes, teryt
 from .errors import InputError
-from .findings import Finding, Message, Severity
+from .findings import Finding, Severity
 from .model import LocalGovernmentUnit, Origin, Practice, SourcedPractice
 from .parallel import ordered_map
 from .progress import Progress, Step
@@ -62,20 +62,15 @@ def unique_practices(
         first = seen.setdefault(iri, record)
         if first is not record and first.practice != record.practice:
             findings.append(
-                Finding(
-                    Severity.VIOLATION,
-                    "practice.conflicting-duplicate",
-                    Message(
-                        en=f"another record ({first.origin.file}, record {first.origin.index}) "
-                        f"describes the same practice {iri} differently",
-                        pl=f"inny rekord ({first.origin.file}, rekord {first.origin.index}) "
-                        f"opisuje tę samą praktykę {iri} inaczej",
-                    ),
+                codes.PRACTICE_CONFLICTING_DUPLICATE.finding(
                     file=record.origin.file,
                     record_index=record.origin.index,
                     record_id=record.practice.id,
                     field="id",
                     value=uris.practice_key(record.practice),
+                    other_file=first.origin.file,
+                    other_index=first.origin.index,
+                    iri=iri,
                 )
             )
     return list(seen.values()), findings

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from . import codes
 from . import concepts
-from .findings import Finding, Message, Severity
+from .findings import Finding, Message
 from .model import LocalGovernmentUnit
 from .teryt import TYPES, Body, TercPart, TercUnit, powiat_code_of, register
 
@@ -62,19 +63,13 @@ def _bodies(units: Iterable[TercUnit]) -> list[Body]:
     return sorted((reg.by_key(k) for k in keys), key=lambda b: b[0].code)
 
 
-def _warning(code: str, field_: str, value: str | None, en: str, pl: str) -> Finding:
-    return Finding(Severity.WARNING, code, Message(en=en, pl=pl), field=field_, value=value)
-
-
 def _describe_parts(parts: Iterable[TercPart]) -> Message:
     """ "Mokotów (1465058) is a dzielnica of Warszawa (1465, 1465011, …)"."""
     reg = register()
-    en, pl = [], []
-    for p in parts:
-        city = _describe(reg.by_key(reg.by_code(p.city_code).key))
-        en.append(f"{p.name} ({p.code}) is a {p.kind} of {city}")
-        pl.append(f"{p.name} ({p.code}) to {p.kind} miasta {city}")
-    return Message(en="; ".join(en), pl="; ".join(pl))
+    return codes.joined(
+        codes.CITY_PART.render(name=p.name, code=p.code, kind=p.kind, city=_describe(reg.by_key(reg.by_code(p.city_code).key)))
+        for p in parts
+    )
 
 
 def no_match(name: str, voivodeship_code: str | None = None) -> Message:
@@ -84,23 +79,11 @@ def no_match(name: str, voivodeship_code: str | None = None) -> Message:
     at = reg.label
     parts = reg.parts_named(name, voivodeship_code) or reg.parts_named(name)
     if parts:
-        what = _describe_parts(parts)
-        return Message(
-            en=f"'{name}' is not a local government unit in {at}: {what.en}",
-            pl=f"'{name}' nie jest jednostką samorządu terytorialnego w {at}: {what.pl}",
-        )
+        return codes.TERYT_UNRESOLVED.message("city-part", name=name, register=at, parts=_describe_parts(parts))
     named = reg.named(name)
     if named:
-        found = _describe_all(_bodies(named))
-        return Message(
-            en=f"no unit in {at} matches '{name}' as given; units of that name: {found}",
-            pl=f"żadna jednostka w {at} nie odpowiada '{name}' z podanymi danymi; "
-            f"jednostki o tej nazwie: {found}",
-        )
-    return Message(
-        en=f"'{name}' is not the name of a unit in {at}",
-        pl=f"'{name}' nie jest nazwą jednostki w {at}",
-    )
+        return codes.TERYT_UNRESOLVED.message("elsewhere", name=name, register=at, found=_describe_all(_bodies(named)))
+    return codes.TERYT_UNRESOLVED.message("unknown-name", name=name, register=at)
 
 
 def resolve(unit: LocalGovernmentUnit) -> Resolution:
@@ -125,11 +108,7 @@ def resolve(unit: LocalGovernmentUnit) -> Resolution:
         label = _type_label(unit.type) if unit.type in TYPES else unit.type
         at, found = register().label, _describe(body)
         findings.append(
-            _warning(
-                "teryt.type-mismatch", "unit.type", unit.type,
-                en=f"the source gives the unit type '{label}', but in {at} the unit is {found}",
-                pl=f"źródło podaje typ jednostki '{label}', a w {at} jednostka to {found}",
-            )
+            codes.TERYT_TYPE_MISMATCH.finding(field="unit.type", value=unit.type, label=label, register=at, found=found)
         )
     return Resolution(replace(unit, terc=tuple(u.code for u in body)), body, findings)
 
@@ -141,24 +120,19 @@ def _by_codes(unit: LocalGovernmentUnit, findings: list[Finding]) -> Body | None
         known = reg.by_code(code)
         body = reg.body(known) if known else reg.by_key(code[:6]) if len(code) in (6, 7) else ()
         if known is None:
-            now = f"; the unit keyed {code[:6]} is {_describe(body)}" if body else ""
-            teraz = f"; jednostka o kluczu {code[:6]} to {_describe(body)}" if body else ""
-            findings.append(
-                _warning(
-                    "teryt.unknown-code", "unit.terc", code,
-                    en=f"'{code}' is not a code in {reg.label}{now}",
-                    pl=f"'{code}' nie jest kodem w {reg.label}{teraz}",
-                )
-            )
+            kind = codes.TERYT_UNKNOWN_CODE
+            if body:
+                message = kind.message("rekeyed", code=code, register=reg.label, key=code[:6], found=_describe(body))
+            else:
+                message = kind.message("plain", code=code, register=reg.label)
+            findings.append(kind.as_finding(message, field="unit.terc", value=code))
         if body and body not in bodies:
             bodies.append(body)
     if len(bodies) > 1:
         found = _describe_all(bodies)
         findings.append(
-            _warning(
-                "teryt.ambiguous", "unit.terc", ", ".join(unit.terc),
-                en=f"the codes name {len(bodies)} different units in {reg.label}: {found}",
-                pl=f"kody wskazują {len(bodies)} różne jednostki w {reg.label}: {found}",
+            codes.TERYT_AMBIGUOUS.finding(
+                "codes", field="unit.terc", value=", ".join(unit.terc), count=len(bodies), register=reg.label, found=found
             )
         )
         return None
@@ -173,28 +147,22 @@ def _by_name(unit: LocalGovernmentUnit, findings: list[Finding]) -> Body | None:
         woj = reg.voivodeship_code(unit.voivodeship)
         if woj is None:
             findings.append(
-                _warning(
-                    "teryt.unresolved", "unit.voivodeship", unit.voivodeship,
-                    en=f"'{unit.voivodeship}' is not a voivodeship in {at}",
-                    pl=f"'{unit.voivodeship}' nie jest województwem w {at}",
+                codes.TERYT_UNRESOLVED.finding(
+                    "voivodeship", field="unit.voivodeship", value=unit.voivodeship, name=unit.voivodeship, register=at
                 )
             )
             return None
     candidates = _bodies(reg.named(unit.name, woj))
     if not candidates:
-        findings.append(_unresolved(unit, no_match(unit.name, woj)))
+        findings.append(codes.TERYT_UNRESOLVED.as_finding(no_match(unit.name, woj), field="unit", value=unit.name))
         return None
     typed = [b for b in candidates if unit.type in {u.type for u in b}]
     parts = reg.parts_named(unit.name, woj)
     if parts and not typed:  # "Bielany": a gmina wiejska, and a dzielnica of Warsaw
-        found, what = _describe_all(candidates), _describe_parts(parts)
         findings.append(
-            _warning(
-                "teryt.ambiguous", "unit", unit.name,
-                en=f"'{unit.name}' names a unit and a city part in {at}, and the source's unit type "
-                f"does not say which: {found}; {what.en}",
-                pl=f"'{unit.name}' to nazwa jednostki i części miasta w {at}, a typ jednostki w źródle "
-                f"nie wskazuje której: {found}; {what.pl}",
+            codes.TERYT_AMBIGUOUS.finding(
+                "city-part", field="unit", value=unit.name, name=unit.name, register=at,
+                found=_describe_all(candidates), parts=_describe_parts(parts),
             )
         )
         return None
@@ -202,14 +170,10 @@ def _by_name(unit: LocalGovernmentUnit, findings: list[Finding]) -> Body | None:
     if unit.powiat is not None:
         pool = _by_powiat(unit, unit.powiat, pool, woj, findings)
     if len(pool) > 1:
-        found = _describe_all(pool)
         findings.append(
-            _warning(
-                "teryt.ambiguous", "unit", unit.name,
-                en=f"'{unit.name}' matches {len(pool)} units in {at}, "
-                f"and the source does not say which: {found}",
-                pl=f"'{unit.name}' odpowiada {len(pool)} jednostkom w {at}, "
-                f"a źródło nie wskazuje której: {found}",
+            codes.TERYT_AMBIGUOUS.finding(
+                "candidates", field="unit", value=unit.name, name=unit.name, count=len(pool), register=at,
+                found=_describe_all(pool),
             )
         )
         return None
@@ -226,18 +190,15 @@ def _by_powiat(
     inside = [b for b in pool if any(powiat_code_of(u) in powiaty for u in b)]
     if inside:
         return inside
-    found = _describe_all(pool)
-    where_en = f" of {reg.by_code(woj).name}" if woj else ""
-    where_pl = f" województwa {reg.by_code(woj).name}" if woj else ""
-    if not powiaty:
-        en = f"'{powiat}' is not a powiat{where_en} in {reg.label}; '{unit.name}' is {found}"
-        pl = f"'{powiat}' nie jest powiatem{where_pl} w {reg.label}; '{unit.name}' to {found}"
+    kind, found = codes.TERYT_POWIAT_MISMATCH, _describe_all(pool)
+    if powiaty:
+        message = kind.message("elsewhere", powiat=powiat, name=unit.name, register=reg.label, found=found)
+    elif woj:
+        message = kind.message(
+            "no-powiat-in-voivodeship", powiat=powiat, voivodeship=reg.by_code(woj).name, name=unit.name,
+            register=reg.label, found=found,
+        )
     else:
-        en = f"'{unit.name}' is not in powiat '{powiat}' in {reg.label}, but: {found}"
-        pl = f"'{unit.name}' nie leży w powiecie '{powiat}' w {reg.label}, lecz: {found}"
-    findings.append(_warning("teryt.powiat-mismatch", "unit.powiat", powiat, en=en, pl=pl))
+        message = kind.message("no-powiat", powiat=powiat, name=unit.name, register=reg.label, found=found)
+    findings.append(kind.as_finding(message, field="unit.powiat", value=powiat))
     return pool
-
-
-def _unresolved(unit: LocalGovernmentUnit, reason: Message) -> Finding:
-    return _warning("teryt.unresolved", "unit", unit.name, en=reason.en, pl=reason.pl)

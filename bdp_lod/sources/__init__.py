@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from .. import codes
 from ..errors import InputError, InvalidRecords, NotAPracticePage
-from ..findings import Finding, Severity
+from ..findings import Finding
 from ..model import Origin, SourcedPractice
 from .result import ReadResult
 
@@ -70,12 +71,7 @@ def read_file(path: Path, encoding: str | None = None) -> ReadResult:
         try:
             record, warnings = read_page(path)
         except NotAPracticePage as exc:
-            finding = Finding(
-                Severity.VIOLATION,
-                "page.not-a-practice",
-                exc.message,
-                file=str(path),
-            )
+            finding = codes.PAGE_NOT_A_PRACTICE.as_finding(exc.message, file=str(path))
             return ReadResult(records=[], findings=[finding])
         except InvalidRecords as exc:
             return ReadResult(records=[], findings=[f.at(file=str(path), record_index=0) for f in exc.findings])

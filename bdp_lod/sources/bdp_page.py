@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import concepts
+from .. import codes, concepts
 from ..errors import InvalidRecords, NotAPracticePage
-from ..findings import Finding, Message, Severity
+from ..findings import Finding
 from ..model import Origin, SourcedPractice
 from ..normalize import (
     ValueProblem,
@@ -65,10 +65,10 @@ def parse_page(text: str, *, file: str | None = None, html: bool = False) -> Pag
     lines = text.splitlines()
     metryka = next((i for i, line in enumerate(lines) if _key(line) == "metryka praktyki"), None)
     if metryka is None:
-        raise NotAPracticePage(_NO_METRYKA, file=file)
+        raise NotAPracticePage(codes.PAGE_NOT_A_PRACTICE.message("no-metryka"), file=file)
     head = _locate_head(lines, metryka)
     if head is None:
-        raise NotAPracticePage(_NO_TITLE, file=file)
+        raise NotAPracticePage(codes.PAGE_NOT_A_PRACTICE.message("no-title"), file=file)
 
     found: list[Finding] = []
     record: dict[str, Any] = {
@@ -124,24 +124,6 @@ def read_page(path: str | os.PathLike[str]) -> tuple[SourcedPractice, list[Findi
     if record is None:
         raise InvalidRecords(findings)
     return record, result.warnings + findings
-
-
-# --- messages ----------------------------------------------------------------------------------
-
-_NO_METRYKA = Message(
-    en='no "Metryka praktyki" block: not a good-practice database page',
-    pl="brak bloku „Metryka praktyki”: to nie jest strona Bazy Dobrych Praktyk",
-)
-_NO_TITLE = Message(
-    en='no practice title (after the category breadcrumb or before the ".: Skrót i Metryka" '
-    "link bar): not a good-practice database page",
-    pl="brak tytułu praktyki (po ścieżce kategorii lub przed paskiem „.: Skrót i Metryka”): "
-    "to nie jest strona Bazy Dobrych Praktyk",
-)
-
-
-def _warning(code: str, en: str, pl: str, *, field: str | None = None, value: str | None = None) -> Finding:
-    return Finding(Severity.WARNING, code, Message(en=en, pl=pl), field=field, value=value)
 
 
 # --- lines -------------------------------------------------------------------------------------
@@ -245,12 +227,7 @@ def _theme(line: str | None) -> tuple[str | None, Finding | None]:
     """
     parts = _split_breadcrumb(line) if line is not None else None
     if parts is None:
-        return None, _warning(
-            "page.no-breadcrumb",
-            en='no category breadcrumb ("Section : Subcategory") above the title: theme left empty',
-            pl="brak ścieżki kategorii („Sekcja : Podkategoria”) nad tytułem: obszar tematyczny pusty",
-            field="theme",
-        )
+        return None, codes.PAGE_NO_BREADCRUMB.finding(field="theme")
     section, sub = parts
     crumb = f"{section} : {sub}"
     scheme = concepts.themes()
@@ -258,23 +235,13 @@ def _theme(line: str | None) -> tuple[str | None, Finding | None]:
     concept = parent if _key(sub) == "praktyki" else scheme.resolve(sub)
     if concept is None:
         fallback = parent.id if parent is not None else None
-        taken_en = f'; theme taken from "{section}"' if fallback else "; theme left empty"
-        taken_pl = f"; obszar przyjęto z „{section}”" if fallback else "; obszar tematyczny pusty"
-        return fallback, _warning(
-            "page.unknown-theme",
-            en=f'the breadcrumb "{crumb}" names no known theme{taken_en}',
-            pl=f"ścieżka kategorii „{crumb}” nie wskazuje znanego obszaru tematycznego{taken_pl}",
-            field="theme",
-            value=crumb,
-        )
+        if fallback:
+            return fallback, codes.PAGE_UNKNOWN_THEME.finding(
+                "from-section", field="theme", value=crumb, crumb=crumb, section=section
+            )
+        return fallback, codes.PAGE_UNKNOWN_THEME.finding("empty", field="theme", value=crumb, crumb=crumb)
     if concept is not parent and (parent is None or parent.id not in (concept.broader, concept.id)):
-        return concept.id, _warning(
-            "page.breadcrumb-mismatch",
-            en=f'the breadcrumb "{crumb}" does not match the theme tree; theme taken from "{sub}"',
-            pl=f"ścieżka kategorii „{crumb}” nie zgadza się z drzewem obszarów; obszar przyjęto z „{sub}”",
-            field="theme",
-            value=crumb,
-        )
+        return concept.id, codes.PAGE_BREADCRUMB_MISMATCH.finding(field="theme", value=crumb, crumb=crumb, sub=sub)
     return concept.id, None
 
 
@@ -324,31 +291,14 @@ class _Metryka:
         path = _LABELS.get(label.casefold())
         if path is None:
             self.extra[label] = value
-            self.warnings.append(_warning(
-                "page.unknown-field",
-                en=f'unknown Metryka field "{label}": kept in extra, not mapped',
-                pl=f"nieznane pole metryki „{label}”: zachowane w extra, bez odwzorowania",
-                field=f"extra.{label}",
-                value=value,
-            ))
+            self.warnings.append(codes.PAGE_UNKNOWN_FIELD.finding(field=f"extra.{label}", value=value, label=label))
         elif path in self.fields:
-            self.warnings.append(_warning(
-                "page.duplicate-field",
-                en=f'"{label}" appears twice in the Metryka; the first value is kept',
-                pl=f"„{label}” występuje w metryce dwukrotnie; zachowano pierwszą wartość",
-                field=path,
-                value=value,
-            ))
+            self.warnings.append(codes.PAGE_DUPLICATE_FIELD.finding(field=path, value=value, label=label))
         elif value:
             self.fields[path] = value
 
     def skip(self, line: str) -> None:
-        self.warnings.append(_warning(
-            "page.unparsed-line",
-            en='a line of the Metryka is neither a "Label: value" field nor a contact detail; skipped',
-            pl="wiersz metryki nie jest ani polem „Etykieta: wartość”, ani daną kontaktową; pominięty",
-            value=collapse(line),
-        ))
+        self.warnings.append(codes.PAGE_UNPARSED_LINE.finding(value=collapse(line)))
 
     def submission(self) -> dict[str, Any]:
         """The Metryka as submission-format fields."""
@@ -500,18 +450,12 @@ def _postal(value: str | None) -> dict[str, str | None]:
 def _missing_fields(record: dict[str, Any]) -> list[Finding]:
     """Values a record cannot be built without, which a damaged page may lack."""
     required = (
-        ("description", record.get("description"), True,
-         'no description between the title and "Metryka praktyki"',
-         "brak opisu między tytułem a „Metryka praktyki”"),
-        ("unit.name", record.get("unit", {}).get("name"), "unit" in record,
-         'the Metryka names no "Miejscowość" (the unit)',
-         "metryka nie podaje pola „Miejscowość” (jednostka)"),
-        ("institution.name", record.get("institution", {}).get("name"), "institution" in record,
-         'the Metryka names no "Jednostka wdrażająca" (the implementing institution)',
-         "metryka nie podaje pola „Jednostka wdrażająca”"),
+        ("description", record.get("description"), True, "description"),
+        ("unit.name", record.get("unit", {}).get("name"), "unit" in record, "unit"),
+        ("institution.name", record.get("institution", {}).get("name"), "institution" in record, "institution"),
     )
     return [
-        Finding(Severity.VIOLATION, "page.missing-field", Message(en=en, pl=pl), field=path)
-        for path, value, needed, en, pl in required
+        codes.PAGE_MISSING_FIELD.finding(variant, field=path)
+        for path, value, needed, variant in required
         if needed and not value
     ]

@@ -13,15 +13,16 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TypedDict
 from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from jsonschema.protocols import Validator
 from jsonschema.validators import extend
 
+from .. import codes
 from ..errors import InputError
-from ..findings import Finding, Message, Severity
+from ..findings import Finding, Severity
 from ..model import Origin, Practice, SourcedPractice, from_dict
 from ..normalize import normalize_submission
 from ..vocab import data_file
@@ -113,131 +114,82 @@ def _suggestion(value: object, allowed: list[str]) -> str | None:
     return close[0] if close else None
 
 
-_TYPE_NAMES: dict[str, Message] = {
-    "string": Message(en="a text", pl="tekstem"),
-    "integer": Message(en="a whole number", pl="liczbą całkowitą"),
-    "boolean": Message(en="true or false", pl="wartością logiczną (true lub false)"),
-    "array": Message(en="a list", pl="listą"),
-    "object": Message(en="an object", pl="obiektem"),
+_PATTERNS: dict[str, str] = {
+    r"\S": "blank",
+    r"^\d{2}-\d{3}$": "postal-code",
+    r"^[a-z0-9][a-z0-9-]*$": "record-id",
+    r"^https?://": "http",
+    r"^(https?://)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(:\d{1,5})?(/\S*)?$": "website",
+    r"^(\d{2}|\d{4}|\d{7})$": "terc",
+    r"^[+()0-9 .\-/]{6,}$": "phone",
+    r"^\d{4}(-\d{2}(-\d{2})?)?$": "iso-date",
 }
-
-_PATTERNS: dict[str, Message] = {
-    r"\S": Message(en="is blank (the field needs text)", pl="jest puste (pole wymaga tekstu)"),
-    r"^\d{2}-\d{3}$": Message(en="is not a Polish postal code (NN-NNN)", pl="nie jest kodem pocztowym (NN-NNN)"),
-    r"^[a-z0-9][a-z0-9-]*$": Message(
-        en="is not a record id (lower-case letters, digits and hyphens)",
-        pl="nie jest identyfikatorem rekordu (małe litery, cyfry i łączniki)",
-    ),
-    r"^https?://": Message(en="is not an http or https address", pl="nie jest adresem http ani https"),
-    r"^(https?://)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(:\d{1,5})?(/\S*)?$": Message(
-        en="is not a website address", pl="nie jest adresem strony internetowej"
-    ),
-    r"^(\d{2}|\d{4}|\d{7})$": Message(en="is not a TERC code (2, 4 or 7 digits)", pl="nie jest kodem TERC (2, 4 lub 7 cyfr)"),
-    r"^[+()0-9 .\-/]{6,}$": Message(
-        en="is not a phone number (digits, spaces and + ( ) . - / only)",
-        pl="nie jest numerem telefonu (dozwolone cyfry, spacje i znaki + ( ) . - /)",
-    ),
-    r"^\d{4}(-\d{2}(-\d{2})?)?$": Message(
-        en="is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-        pl="nie jest datą ISO (RRRR, RRRR-MM lub RRRR-MM-DD)",
-    ),
-}
-
-_FORMATS: dict[str, Message] = {
-    "date": Message(en="is not a date (YYYY-MM-DD)", pl="nie jest datą (RRRR-MM-DD)"),
-    "email": Message(en="is not an e-mail address", pl="nie jest adresem e-mail"),
-    "uri": Message(en="is not a URI", pl="nie jest adresem URI"),
-}
+"""The schema's patterns by the `codes.SCHEMA_PATTERN` variant that says what they mean."""
 
 
-def _type_message(error: ValidationError) -> Message:
-    name = _TYPE_NAMES[error.validator_value]
-    value = _quoted(error.instance)
-    return Message(en=f"{value} is not {name.en}", pl=f"{value} nie jest {name.pl}")
+class _Where(TypedDict):
+    """Where a schema finding points: the field and the value found there."""
+
+    field: str | None
+    value: str | None
 
 
-def _enum_message(error: ValidationError) -> Message:
+def _where(path: list[str | int], value: object) -> _Where:
+    return {"field": field_path(path), "value": None if value is None else _shown(value)}
+
+
+def _type_finding(error: ValidationError, where: _Where) -> Finding:
+    return codes.SCHEMA_TYPE.finding(str(error.validator_value), given=_quoted(error.instance), **where)
+
+
+def _enum_finding(error: ValidationError, where: _Where) -> Finding:
     value = _quoted(error.instance)
     allowed = [str(v) for v in error.validator_value]
     close = _suggestion(error.instance, allowed)
     if close is not None:
-        return Message(
-            en=f"{value} is not an allowed value (did you mean '{close}'?)",
-            pl=f"{value} nie jest dozwoloną wartością (czy chodziło o '{close}'?)",
-        )
-    listed = ", ".join(allowed)
-    return Message(
-        en=f"{value} is not an allowed value (allowed: {listed})",
-        pl=f"{value} nie jest dozwoloną wartością (dozwolone: {listed})",
-    )
+        return codes.SCHEMA_ENUM.finding("suggested", given=value, close=close, **where)
+    return codes.SCHEMA_ENUM.finding("listed", given=value, allowed=", ".join(allowed), **where)
 
 
-def _pattern_message(error: ValidationError) -> Message:
+def _pattern_finding(error: ValidationError, where: _Where) -> Finding:
     value = _quoted(error.instance)
     pattern = error.validator_value
     described = _PATTERNS.get(pattern)
     if described is None:
-        return Message(
-            en=f"{value} does not match the required pattern {pattern}",
-            pl=f"{value} nie pasuje do wymaganego wzorca {pattern}",
-        )
-    return Message(en=f"{value} {described.en}", pl=f"{value} {described.pl}")
+        return codes.SCHEMA_PATTERN.finding("other", given=value, pattern=pattern, **where)
+    return codes.SCHEMA_PATTERN.finding(described, given=value, **where)
 
 
-def _format_message(error: ValidationError) -> Message:
-    value = _quoted(error.instance)
-    described = _FORMATS[error.validator_value]
-    return Message(en=f"{value} {described.en}", pl=f"{value} {described.pl}")
+def _format_finding(error: ValidationError, where: _Where) -> Finding:
+    return codes.SCHEMA_FORMAT.finding(str(error.validator_value), given=_quoted(error.instance), **where)
 
 
-def _minimum_message(error: ValidationError) -> Message:
-    value, least = _quoted(error.instance), error.validator_value
-    return Message(en=f"{value} is less than {least}", pl=f"{value} jest mniejsze niż {least}")
+def _minimum_finding(error: ValidationError, where: _Where) -> Finding:
+    return codes.SCHEMA_MINIMUM.finding(given=_quoted(error.instance), least=error.validator_value, **where)
 
 
-def _any_of_message(error: ValidationError) -> Message:
+def _any_of_finding(error: ValidationError, where: _Where) -> Finding:
     names = ", ".join(f"'{name}'" for branch in error.validator_value for name in branch.get("required", []))
-    return Message(
-        en=f"at least one of {names} is required",
-        pl=f"wymagane jest co najmniej jedno z pól: {names}",
-    )
+    return codes.SCHEMA_ANY_OF.finding(names=names, **where)
 
 
-_MESSAGES: dict[str, Callable[[ValidationError], Message]] = {
-    "type": _type_message,
-    "enum": _enum_message,
-    "pattern": _pattern_message,
-    "format": _format_message,
-    "minimum": _minimum_message,
-    "anyOf": _any_of_message,
+_FINDINGS: dict[str, Callable[[ValidationError, _Where], Finding]] = {
+    "type": _type_finding,
+    "enum": _enum_finding,
+    "pattern": _pattern_finding,
+    "format": _format_finding,
+    "minimum": _minimum_finding,
+    "anyOf": _any_of_finding,
 }
-
-
-def _generic_message(error: ValidationError) -> Message:
-    """For a keyword a later schema adds before its message is written here."""
-    return Message(en=error.message, pl=f"wartość narusza regułę '{error.validator}' schematu")
-
-
-def _violation(code: str, message: Message, path: list[str | int], value: object) -> Finding:
-    return Finding(
-        Severity.VIOLATION,
-        f"schema.{code}",
-        message,
-        field=field_path(path),
-        value=None if value is None else _shown(value),
-    )
+"""One finding for an error of each keyword the schema uses but ``required`` and
+``additionalProperties`` (which name one property each); a test holds the schema to this list."""
 
 
 def _required_findings(error: ValidationError) -> list[Finding]:
     """One finding per missing property, pointing at the property itself."""
     path = list(error.absolute_path)
     return [
-        _violation(
-            "required",
-            Message(en=f"required field '{name}' is missing", pl=f"brak wymaganego pola '{name}'"),
-            [*path, name],
-            None,
-        )
+        codes.SCHEMA_REQUIRED.finding(name=name, **_where([*path, name], None))
         for name in error.validator_value
         if name not in error.instance
     ]
@@ -252,10 +204,11 @@ def _additional_findings(error: ValidationError) -> list[Finding]:
         if name in known:
             continue
         close = _suggestion(name, known)
-        hint_en = f" (did you mean '{close}'?)" if close else ""
-        hint_pl = f" (czy chodziło o '{close}'?)" if close else ""
-        message = Message(en=f"unknown field '{name}'{hint_en}", pl=f"nieznane pole '{name}'{hint_pl}")
-        findings.append(_violation("additionalProperties", message, [*path, name], error.instance[name]))
+        where = _where([*path, name], error.instance[name])
+        if close:
+            findings.append(codes.SCHEMA_ADDITIONAL_PROPERTIES.finding("suggested", name=name, close=close, **where))
+        else:
+            findings.append(codes.SCHEMA_ADDITIONAL_PROPERTIES.finding("plain", name=name, **where))
     return findings
 
 
@@ -264,8 +217,7 @@ def _findings_of(error: ValidationError) -> list[Finding]:
         return _required_findings(error)
     if error.validator == "additionalProperties":
         return _additional_findings(error)
-    message = _MESSAGES.get(str(error.validator), _generic_message)(error)
-    return [_violation(str(error.validator), message, list(error.absolute_path), error.instance)]
+    return [_FINDINGS[str(error.validator)](error, _where(list(error.absolute_path), error.instance))]
 
 
 def _field_order(finding: Finding) -> tuple[tuple[int, int | str], ...]:

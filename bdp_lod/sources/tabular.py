@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import concepts
+from .. import codes, concepts
 from ..errors import InputError
-from ..findings import Finding, Message, Severity
+from ..findings import Finding, Message
 from ..model import Origin, SourcedPractice
 from ..normalize import ValueProblem, collapse, parse_date, parse_population
 from .result import ReadResult
@@ -68,13 +68,7 @@ def _boolean(cell: str) -> bool:
     word = cell.strip().casefold()
     if word in _TRUE or word in _FALSE:
         return word in _TRUE
-    raise ValueProblem(
-        Message(
-            en=f"'{cell}' is not a yes/no value (tak/nie, true/false, 1/0)",
-            pl=f"'{cell}' nie jest wartością tak/nie (tak/nie, true/false, 1/0)",
-        ),
-        "csv.boolean",
-    )
+    raise ValueProblem(codes.CSV_BOOLEAN, given=cell)
 
 
 @dataclass(frozen=True)
@@ -168,20 +162,9 @@ def _parse_header(cells: list[str], file: str) -> tuple[_Header, list[Finding]]:
 def _unknown_column(name: str, file: str) -> Finding:
     known = [*COLUMNS, *(f"contact_1_{f}" for f in CONTACT_FIELDS)]
     close = difflib.get_close_matches(name.casefold(), known, n=1)
-    hint_en = f" (did you mean '{close[0]}'?)" if close else ""
-    hint_pl = f" (czy chodziło o '{close[0]}'?)" if close else ""
-    return Finding(
-        Severity.WARNING,
-        "csv.unknown-column",
-        Message(
-            en=f"unknown column '{name}'{hint_en}; its values are kept in 'extra'",
-            pl=f"nieznana kolumna '{name}'{hint_pl}; jej wartości trafiają do 'extra'",
-        ),
-        file=file,
-        field=f"extra.{name}",
-        value=name,
-        line=1,
-    )
+    kind = codes.CSV_UNKNOWN_COLUMN
+    message = kind.message("suggested", name=name, close=close[0]) if close else kind.message("plain", name=name)
+    return kind.as_finding(message, file=file, field=f"extra.{name}", value=name, line=1)
 
 
 # --- decoding ------------------------------------------------------------------------------------------
@@ -272,7 +255,7 @@ def _convert(row: _Row, column: Column, cell: str, target: dict[str, Any], path:
     try:
         _put(target, column.path, column.convert(cell))
     except ValueProblem as problem:
-        row.problems.append(Finding(Severity.VIOLATION, problem.code, problem.message, field=path, value=cell))
+        row.problems.append(problem.finding(field=path, value=cell))
 
 
 def _build(header: _Header, cells: list[str]) -> _Row:
@@ -318,25 +301,14 @@ def _name_column(finding: Finding, columns: dict[str, str]) -> Finding:
     column = _column_of(finding.field, columns)
     if column is None:
         return finding
-    message = Message(
-        en=f"column '{column}': {finding.message.en}",
-        pl=f"kolumna '{column}': {finding.message.pl}",
-    )
-    return finding.at(message=message)
+    return finding.at(message=codes.IN_COLUMN.render(column=column, message=finding.message))
 
 
 def _too_long(cells: list[str], width: int) -> Finding | None:
     """Cells beyond the header's columns; empty ones are Excel's padding and harmless."""
     if not any(c.strip() for c in cells[width:]):
         return None
-    return Finding(
-        Severity.VIOLATION,
-        "csv.row-length",
-        Message(
-            en=f"the row has {len(cells)} cells but the header names only {width} columns",
-            pl=f"wiersz ma {len(cells)} komórek, a nagłówek nazywa tylko {width} kolumn",
-        ),
-    )
+    return codes.CSV_ROW_LENGTH.finding(cells=len(cells), width=width)
 
 
 def _read_row(header: _Header, cells: list[str], origin: Origin) -> tuple[SourcedPractice | None, list[Finding]]:
