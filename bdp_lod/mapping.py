@@ -1,4 +1,4 @@
-"""Records → RDF triples in the bdp vocabulary (DESIGN.md §2, URIs of §3).
+"""Records → RDF triples in the bdp vocabulary (docs/design.md §2, URIs of §3).
 
 Every node is an IRI minted by `bdp_lod.uris` (no blank nodes), every literal from the sources is
 ``@pl``, and the triples of a practice depend on that practice alone, so a graph built from the

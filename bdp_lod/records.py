@@ -80,7 +80,7 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
     """Each record with its unit as the TERC register has it, and what resolution found.
 
     An unresolved unit stays as the source wrote it (its URI then falls back to the slug form
-    of DESIGN.md §3); the warnings say why and list the candidates.
+    of docs/design.md §3); the warnings say why and list the candidates.
     """
     out: list[SourcedPractice] = []
     findings: list[Finding] = []

@@ -17,7 +17,7 @@ The rule works on records, before mapping, so every output format is redacted al
   have become equal are kept once.
 
 A contact without a name was never a person's: it is kept as it is. After redaction a contact
-has no name, so the mapping types it ``vcard:Organization`` (DESIGN.md §2) and its IRI is minted
+has no name, so the mapping types it ``vcard:Organization`` (docs/design.md §2) and its IRI is minted
 from the institution and the first address or number kept, never from a person's name.
 
 The rule errs on the side of privacy (an office address such as ``ewaluacja@`` is dropped for a

@@ -144,7 +144,7 @@ class TercUnit:
     """Level concept id (``vocab/levels.ttl``): ``gmina``, ``powiat`` or ``wojewodztwo``."""
     key: str
     """The code without the type digit, shared by the two rows of a city with powiat rights:
-    the URI key of DESIGN.md §3 (``220204``, ``246901``, ``2202``, ``22``)."""
+    the URI key of docs/design.md §3 (``220204``, ``246901``, ``2202``, ``22``)."""
     voivodeship_code: str
     voivodeship: str
     """Lower-case name of the województwo, as records write it."""

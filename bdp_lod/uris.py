@@ -1,4 +1,4 @@
-"""URI minting (DESIGN.md §3): every node gets an IRI that is a pure function of its record.
+"""URI minting (docs/design.md §3): every node gets an IRI that is a pure function of its record.
 
 Nothing here depends on input order, run time or the other records of a run, so the same
 practice has the same URIs in every dump. Slugs transliterate Polish letters with

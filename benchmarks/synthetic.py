@@ -5,7 +5,7 @@ The records look like the database at scale: units are real gminas of the shippe
 unit has one implementing office with a postal address, a web site and a contact person, the
 same in all the unit's practices (as shared nodes must be, or SHACL reports the conflict); every
 practice has a theme, a programme and two goals. Text is Polish, with diacritics and „…”
-quotes, about 2 KB of JSON per record, the size PERFORMANCE.md measured with.
+quotes, about 2 KB of JSON per record, the size docs/performance.md measured with.
 
 The output is a pure function of ``n``, ``seed`` and ``invalid_every``: two runs give the same
 file byte for byte, so timings of different runs compare the same work.

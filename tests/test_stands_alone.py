@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CHECKED = ["docs", "README.md", "tests", "pyproject.toml"]
+CHECKED = ["docs", "README.md", "tests", "pyproject.toml", "bdp_lod", "benchmarks"]
 """What is held to it. Extend with "bdp_lod" and "benchmarks" once their references are swept."""
 
 OUTSIDE = re.compile(r"\.\./shared|(?<![\w/])(?:DESIGN|PERFORMANCE|STANDARDS|TOOL_ANCHORS)\.md")

@@ -1,4 +1,4 @@
-"""The ``bdp-lod`` command: thin click commands, each a call into the library (DESIGN.md §4).
+"""The ``bdp-lod`` command: thin click commands, each a call into the library (docs/design.md §4).
 
 Every command module registers itself on `cli`; ``main`` turns the library's own errors into one
 clear line on stderr and the contract's exit codes, never a traceback.

@@ -1,6 +1,6 @@
 """Publication: validated records → a folder of dumps, catalog, VoID and checksums.
 
-``publish(inputs, out_dir)`` is the library call behind ``bdp-lod publish`` (DESIGN.md §4):
+``publish(inputs, out_dir)`` is the library call behind ``bdp-lod publish`` (docs/design.md §4):
 
 1. validate the inputs (`bdp_lod.validation.validate`: JSON Schema, TERC, SHACL); on any
    violation it returns the report and writes nothing at all, not even a temporary folder;

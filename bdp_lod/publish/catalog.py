@@ -1,7 +1,7 @@
 """The DCAT-AP 3.0.1 catalogue of a release (``catalog.ttl``).
 
 It carries every mandatory and recommended DCAT-AP 3.0.1 property of the Catalogue, the Dataset
-and each Distribution (STANDARDS.md §2.1, §2.5) and what dane.gov.pl's DCAT harvester reads
+and each Distribution (docs/standards.md §2.1, §2.5) and what dane.gov.pl's DCAT harvester reads
 (§3.1): identifiers of at most 36 characters, ``xsd:dateTime`` issue and modification dates,
 Polish titles and descriptions, EU data themes and the licence on every distribution.
 

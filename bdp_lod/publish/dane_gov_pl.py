@@ -2,7 +2,7 @@
 
 dane.gov.pl does not harvest dump files. Its administrators point an "xml" data source at a
 file in the portal's own format (namespace ``urn:otwarte-dane:harvester:1.10``), next to which
-the portal requires ``<name>.md5`` with the file's MD5 (STANDARDS.md §3.1). The file describes
+the portal requires ``<name>.md5`` with the file's MD5 (docs/standards.md §3.1). The file describes
 one dataset with one resource per dump; each resource links to the dump (``availability``
 ``remote``: the portal does not copy the file). The portal accepts only ``https://`` resource
 URLs and names licences its own way, so the licence is translated from the EU table and a

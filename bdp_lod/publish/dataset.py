@@ -1,6 +1,6 @@
 """What the published dataset says about itself, shared by the catalog, VoID and dane.gov.pl.
 
-One place for the IRIs of the release (DESIGN.md §3: ``id/catalog``, ``data/bdp``,
+One place for the IRIs of the release (docs/design.md §3: ``id/catalog``, ``data/bdp``,
 ``data/bdp/{format}``), its Polish and English texts, its EU data themes and the formats of the
 dumps, so the three descriptions cannot disagree. Every code below is checked against the EU
 authority tables, IANA and W3C (tests/fixtures/dcat-ap/SOURCE.md).

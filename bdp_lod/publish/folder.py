@@ -38,7 +38,7 @@ __all__ = ["CHECKSUMS", "OutputFolder", "gzip_file", "sha256sums"]
 
 CHECKSUMS = "SHA256SUMS"
 GZIP_LEVEL = 6
-"""zlib's default: about 70 MB/s of N-Triples for a file a tenth of the size (PERFORMANCE.md)."""
+"""zlib's default: about 70 MB/s of N-Triples for a file a tenth of the size (docs/performance.md)."""
 _CHUNK = 1 << 20
 _PUBLISH_TAG = ".publish-"
 

@@ -1,7 +1,7 @@
 """The N-Triples and Turtle dumps, written from the mapping's triples without an RDF graph.
 
 rdflib's Turtle writer grows quadratically with the subjects of this data and any in-memory
-graph costs about 1 KB a triple (PERFORMANCE.md), so a publication keeps the data in the form
+graph costs about 1 KB a triple (docs/performance.md), so a publication keeps the data in the form
 the dumps are made of: one block of N-Triples lines per subject, kept as UTF-8 bytes.
 
 * **N-Triples** is the blocks in sorted subject order, each block's lines sorted: the file is

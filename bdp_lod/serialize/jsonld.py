@@ -19,7 +19,7 @@ Decisions (docs/publishing.md):
   what only it reaches (its TERC identifiers) embedded. So is any other node a practice's
   triples describe but cannot reach.
 * **Compaction is done here**, not by PyLD, which runs at about 140 triples a second
-  (PERFORMANCE.md). A value uses a term only when the term's definition reproduces it exactly on
+  (docs/performance.md). A value uses a term only when the term's definition reproduces it exactly on
   expansion (an ``@id`` term for IRIs, a ``@language`` map for tagged text, a term typed with
   the value's datatype); anything else is written under the compact IRI of its property with an
   explicit ``@value``/``@type`` (``"dcat:startDate": {"@value": "2023-01", "@type":

@@ -1,4 +1,4 @@
-"""Source readers: one per input kind, chosen by file extension (DESIGN.md §4).
+"""Source readers: one per input kind, chosen by file extension (docs/design.md §4).
 
 ``.txt``/``.html``/``.htm`` are pages of the good-practice database, ``.json``/``.jsonl``
 submissions, ``.csv`` spreadsheet exports and ``.ttl``/``.nt``/``.jsonld``/``.rdf`` published

@@ -1,6 +1,6 @@
 """Reader for pages of the old good-practice database (dobrepraktyki.pl), as text or saved HTML.
 
-A page is read in three zones fixed by anchors, never by line numbers (DESIGN.md §5): what comes
+A page is read in three zones fixed by anchors, never by line numbers (docs/design.md §5): what comes
 before the title (programme header, menu, visitor counter, category breadcrumb), the description
 (from the title's ".: Skrót i Metryka …  :." link bar to "Metryka praktyki") and the Metryka (one
 "Label:  value" a line, up to the next link bar). Anchoring this way lets the reader take pages

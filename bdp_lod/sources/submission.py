@@ -229,7 +229,7 @@ def _field_order(finding: Finding) -> tuple[tuple[int, int | str], ...]:
 @cache
 def _fast_gate() -> Callable[[object], bool]:
     """jsonschema-rs compiled from the same schema with the same format checks: about 25 times
-    faster than `submission_validator` (PERFORMANCE.md §5), used only to say "valid"."""
+    faster than `submission_validator` (docs/performance.md §5), used only to say "valid"."""
     import jsonschema_rs
 
     checker = submission_validator().format_checker

@@ -1,4 +1,4 @@
-"""``bdp-lod parse PAGE… [-o FILE]``: BDP pages → submission records (DESIGN.md §4)."""
+"""``bdp-lod parse PAGE… [-o FILE]``: BDP pages → submission records (docs/design.md §4)."""
 
 from __future__ import annotations
 
