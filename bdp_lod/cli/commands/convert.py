@@ -8,7 +8,7 @@ from ...convert import convert
 from ...errors import InputError
 from ...findings import Message
 from ...uris import DEFAULT_BASE
-from .. import cli
+from ..group import cli
 from ..common import EXIT_INVALID, Context, fail
 
 

@@ -14,7 +14,7 @@ from ...findings import Message
 from ...model import SourcedPractice, to_dict
 from ...sources import input_files
 from ...sources.bdp_page import read_page
-from .. import cli
+from ..group import cli
 from ..common import EXIT_INVALID, EXIT_USAGE, Context, fail
 
 

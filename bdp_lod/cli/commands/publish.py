@@ -16,7 +16,7 @@ from ...publish import PublishOptions, PublishResult, publish
 from ...publish.release import CC_BY_4_0
 from ...uris import DEFAULT_BASE
 from ...vocab import BDP, ORG, VCARD
-from .. import cli
+from ..group import cli
 from ..common import EXIT_INVALID, Context, fail
 
 

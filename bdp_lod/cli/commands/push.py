@@ -7,7 +7,7 @@ import click
 from ...errors import InputError, StoreError
 from ...findings import Message
 from ...publish.store import RetryPolicy, push
-from .. import cli
+from ..group import cli
 from ..common import EXIT_INVALID, Context, fail
 
 

@@ -15,7 +15,7 @@ from ... import concepts
 from ...findings import Message
 from ...resolution import no_match
 from ...teryt import TercUnit, lookup, parse_type, register
-from .. import cli
+from ..group import cli
 from ..common import EXIT_INVALID, Context, fail
 
 WIDTH = 80

@@ -7,7 +7,7 @@ import click
 from ...errors import InputError
 from ...uris import DEFAULT_BASE
 from ...validation import validate
-from .. import cli
+from ..group import cli
 from ..common import Context, fail
 from ..progress import Bars
 
