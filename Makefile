@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/bdp-lod publish examples/ --out build/site
 
 test: $(STAMP)
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -137,7 +137,7 @@ class Code:
     def as_finding(self, message: Message, *, severity: Severity | None = None, **where: object) -> Finding:
         """A finding of this kind whose message is made already: by `message` of this kind, or
         by a SHACL shape's own ``sh:message``."""
-        return Finding(severity or self.severity, self.code, message, **where)  # type: ignore[arg-type]
+        return Finding(severity or self.severity, self.code, message, **where)  # type: ignore[arg-type]  # where names Finding fields; the dataclass checks them at run time
 
 
 def _one(en: str, pl: str) -> dict[str, Template]:

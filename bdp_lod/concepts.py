@@ -68,7 +68,7 @@ def _scheme(name: str) -> ConceptScheme:
     graph = vocabulary_graph()
     scheme_iri = URIRef(f"{DEF_BASE}/{name}")
     concepts: dict[str, Concept] = {}
-    for iri in sorted(graph.subjects(SKOS.inScheme, scheme_iri)):
+    for iri in sorted(graph.subjects(SKOS.inScheme, scheme_iri)):  # type: ignore[type-var]  # rdflib terms are ordered (Identifier.__lt__); Node's type does not say so
         if (iri, RDF.type, SKOS.Concept) not in graph:
             continue
         labels = {

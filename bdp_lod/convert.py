@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from rdflib import Graph
+from rdflib.term import Node
 
 from .findings import Finding, Severity
 from . import redact
@@ -54,7 +55,7 @@ def count_entities(graph: Graph) -> Counts:
     """What a steward recognises: units are those of the practices, not the powiaty and
     województwa the graph carries for grouping."""
 
-    def count(cls: object) -> int:
+    def count(cls: Node) -> int:
         return len(set(graph.subjects(RDF.type, cls)))
 
     return Counts(

@@ -62,7 +62,7 @@ class Finding:
 
     def at(self, **where: object) -> "Finding":
         """The same finding located more precisely (readers add file and record)."""
-        return replace(self, **where)  # type: ignore[arg-type]
+        return replace(self, **where)  # type: ignore[arg-type]  # where names Finding fields; replace checks them at run time
 
     def under(self, prefix: str) -> "Finding":
         """The same finding with its field path nested under ``prefix``."""

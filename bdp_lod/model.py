@@ -209,7 +209,7 @@ def from_dict(cls: type[_T], data: Mapping[str, Any]) -> _T:
     that a reader can report every problem of a record rather than stop at the first.
     """
     kwargs: dict[str, Any] = {}
-    for f in fields(cls):  # type: ignore[arg-type]
+    for f in fields(cls):  # type: ignore[arg-type]  # a dataclass type, as from_dict is only called with model classes
         if f.name not in data:
             continue
         value = data[f.name]

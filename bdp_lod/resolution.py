@@ -67,7 +67,7 @@ def _describe_parts(parts: Iterable[TercPart]) -> Message:
     """ "Mokotów (1465058) is a dzielnica of Warszawa (1465, 1465011, …)"."""
     reg = register()
     return codes.joined(
-        codes.CITY_PART.render(name=p.name, code=p.code, kind=p.kind, city=_describe(reg.by_key(reg.by_code(p.city_code).key)))
+        codes.CITY_PART.render(name=p.name, code=p.code, kind=p.kind, city=_describe(reg.by_key(reg.by_code(p.city_code).key)))  # type: ignore[union-attr]  # a city part names its city by a code of the same register
         for p in parts
     )
 
@@ -195,7 +195,7 @@ def _by_powiat(
         message = kind.message("elsewhere", powiat=powiat, name=unit.name, register=reg.label, found=found)
     elif woj:
         message = kind.message(
-            "no-powiat-in-voivodeship", powiat=powiat, voivodeship=reg.by_code(woj).name, name=unit.name,
+            "no-powiat-in-voivodeship", powiat=powiat, voivodeship=reg.by_code(woj).name, name=unit.name,  # type: ignore[union-attr]  # the województwo code comes from the register itself
             register=reg.label, found=found,
         )
     else:

@@ -56,7 +56,7 @@ def write_triples(triples: Iterable[tuple[Node, Node, Node]], fmt: RdfFormat, ou
         for s, p, o in rows:
             by_subject.setdefault(s, []).append((p, o))
         for subject in sorted(by_subject):
-            writer.add_node(subject, tuple(by_subject[subject]))  # type: ignore[arg-type]
+            writer.add_node(subject, tuple(by_subject[subject]))  # type: ignore[arg-type]  # rows hold N-Triples strings and Lit tuples, the writer's own terms
         writer.close()
         return
     blocks = SubjectBlocks()

@@ -79,7 +79,7 @@ def _row(s: Node, p: Node, o: Node) -> Row:
     if kind is URIRef:
         return str(s), str(p), str(o)
     if kind is Literal or isinstance(o, Literal):
-        return str(s), str(p), _lit(o)  # type: ignore[arg-type]
+        return str(s), str(p), _lit(o)  # type: ignore[arg-type]  # o is a Literal here: IRIs and blank nodes returned above
     if isinstance(o, URIRef):
         return str(s), str(p), str(o)
     raise ValueError(f"dumps hold no blank nodes: {s} {p} {o!r}")
@@ -177,7 +177,7 @@ def nt_term(term: Term) -> str:
 def _tail(p: str, o: Term) -> str:
     """Predicate, object and the full stop of a line."""
     if o.__class__ is str:
-        return f"{_named(p)} {_named(o) if p == RDF_TYPE else _iri(o)} .\n"  # type: ignore[arg-type]
+        return f"{_named(p)} {_named(o) if p == RDF_TYPE else _iri(o)} .\n"
     return f"{_named(p)} {nt_term(o)} .\n"
 
 

@@ -316,8 +316,8 @@ def _embedding(root: str, nodes: Mapping[str, _Node], shared: AbstractSet[str] =
         subject = queue.popleft()
         for p, o in sorted((p, o) for p, o in nodes[subject].properties if o.__class__ is str and p != RDF_TYPE):
             if o in nodes and o != root and o not in embedded and o not in shared:
-                embedded[o] = (subject, p)  # type: ignore[index]
-                queue.append(o)  # type: ignore[arg-type]
+                embedded[o] = (subject, p)
+                queue.append(o)
     return embedded
 
 

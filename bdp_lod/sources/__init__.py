@@ -7,6 +7,8 @@ dumps. Folders are walked in sorted order, so a run never depends on the file sy
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 from typing import Iterable
 
@@ -32,7 +34,7 @@ INPUT_KINDS: dict[str, str] = {
 }
 
 
-def input_files(paths: Iterable[str | Path], kinds: Iterable[str] | None = None) -> list[Path]:
+def input_files(paths: Iterable[str | os.PathLike[str]], kinds: Iterable[str] | None = None) -> list[Path]:
     """The files named, with folders expanded to the readable files inside them.
 
     A file named explicitly must exist and have a known extension; files of other kinds inside a

@@ -114,7 +114,7 @@ def records_from_graph(graph: Graph, *, file: str | None = None) -> ReadResult:
     without ``@``) gives findings located by file and record, never a traceback."""
     reader = _Reader(graph)
     records, findings = [], []
-    for index, node in enumerate(sorted(graph.subjects(RDF.type, BDP.Practice))):
+    for index, node in enumerate(sorted(graph.subjects(RDF.type, BDP.Practice))):  # type: ignore[type-var]  # rdflib terms are ordered (Identifier.__lt__); Node's type does not say so
         record, found = check_submission(_without_nulls(reader.practice(node)), Origin(file or "", index=index))
         findings.extend(found)
         if record is not None:
@@ -139,10 +139,10 @@ class _Reader:
         return sorted(str(o) for o in self.g.objects(node, prop) if isinstance(o, Literal))
 
     def one(self, node: Node, prop: URIRef) -> Node | None:
-        return min(self.g.objects(node, prop), default=None)
+        return min(self.g.objects(node, prop), default=None)  # type: ignore[type-var]  # rdflib terms are ordered (Identifier.__lt__); Node's type does not say so
 
     def concept_id(self, node: Node, prop: URIRef, scheme: concepts.ConceptScheme) -> str | None:
-        for value in sorted(self.g.objects(node, prop)):
+        for value in sorted(self.g.objects(node, prop)):  # type: ignore[type-var]  # rdflib terms are ordered (Identifier.__lt__); Node's type does not say so
             concept_id = str(value).rsplit("/", 1)[-1]
             if str(value) == f"{scheme.iri}/{concept_id}":
                 return concept_id
@@ -160,16 +160,16 @@ class _Reader:
             "population": _int(self.one(node, _PRACTICE.population)),
             "goals": self.texts(node, _PRACTICE.goals),
             "has_attachments": bool(self.one(node, _PRACTICE.has_attachments)),
-            "attachments": [self.attachment(a) for a in sorted(self.g.objects(node, _PRACTICE.attachments))],
+            "attachments": [self.attachment(a) for a in sorted(self.g.objects(node, _PRACTICE.attachments))],  # type: ignore[type-var]  # rdflib terms are ordered (Identifier.__lt__); Node's type does not say so
             "extra": {
                 self.text(f, RDFS.label) or "": self.text(f, RDF.value) or ""
-                for f in sorted(self.g.objects(node, _PRACTICE.extra))
+                for f in sorted(self.g.objects(node, _PRACTICE.extra))  # type: ignore[type-var]  # rdflib terms are ordered (Identifier.__lt__); Node's type does not say so
             },
             "activities": [
                 self.activity(a)
                 for a in sorted(self.g.objects(node, _PRACTICE.activities), key=lambda a: (_int(self.one(a, SCHEMA.position)) or 0, str(a)))
             ],
-            "contacts": [self.contact(c) for c in sorted(self.g.objects(node, _PRACTICE.contacts))],
+            "contacts": [self.contact(c) for c in sorted(self.g.objects(node, _PRACTICE.contacts))],  # type: ignore[type-var]  # rdflib terms are ordered (Identifier.__lt__); Node's type does not say so
         }
         unit = self.one(node, _PRACTICE.unit)
         if unit is not None:

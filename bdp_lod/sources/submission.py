@@ -248,7 +248,7 @@ def _fast_gate() -> Callable[[object], bool]:
     gate = jsonschema_rs.validator_for(
         submission_schema(), formats={name: check(name) for name in checker.checkers}, validate_formats=True
     )
-    return gate.is_valid  # type: ignore[no-any-return]
+    return gate.is_valid
 
 
 def _has_float(data: object) -> bool:

@@ -137,7 +137,7 @@ def _findings(
     field = field_path(index, place, result.focus, result.path, result.value) if place else None
     # A node shape's value is its focus node: the field already says which node that is.
     value = None if result.value == result.focus else shown_value(field, result.value)
-    finding = finding_of(result, shapes, field=field, value=value, **where)
+    finding = finding_of(result, shapes, field=field, value=value, **where)  # type: ignore[arg-type]  # where: file, record_index, record_id, line
     if not result.details:
         return [finding]
     leaves: list[Finding] = []
@@ -245,11 +245,11 @@ class Tally:
         self.triples += outcome.triples
         for located in outcome.located:
             self.kept.setdefault(located.key, located)
-        for key, (digest, positions) in outcome.subjects.items():  # type: ignore[misc]
+        for key, (digest, positions) in outcome.subjects.items():
             known = self.digests.setdefault(key, digest)
             if known != digest:
                 self.conflicts.add(key)
-            self.incidence.setdefault(key, array("I")).extend(positions)  # type: ignore[arg-type]
+            self.incidence.setdefault(key, array("I")).extend(positions)  # type: ignore[arg-type]  # positions are ints; array.extend takes any iterable of them
         for key, positions in outcome.references.items():
             self.references.setdefault(key, array("I")).extend(positions)
         for iri, positions in outcome.private_references.items():
@@ -265,10 +265,10 @@ class Tally:
             if key in self.incidence:
                 positions.update(referrers)
                 positions.update(self.incidence[key])
-        for iri, referrers in self.private_references.items():
+        for iri, holders in self.private_references.items():
             owner = _private_owner(iri, practice_iris)
             if owner is not None:
-                positions.update(referrers)
+                positions.update(holders)
                 positions.add(owner)
         for node in target_nodes:
             positions.update(self.incidence.get(hash(node), ()))

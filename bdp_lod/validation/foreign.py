@@ -51,12 +51,12 @@ def _result(report: Graph, node: Node) -> ShaclResult:
         return report.value(node, predicate)
 
     return ShaclResult(
-        focus=one(SH.focusNode),  # type: ignore[arg-type]
+        focus=one(SH.focusNode),  # type: ignore[arg-type]  # a validation report names its nodes with IRIs or blank nodes, never literals
         path=one(SH.resultPath),
         value=one(SH.value),
-        shape=one(SH.sourceShape),  # type: ignore[arg-type]
-        component=one(SH.sourceConstraintComponent),  # type: ignore[arg-type]
-        severity=one(SH.resultSeverity),  # type: ignore[arg-type]
+        shape=one(SH.sourceShape),  # type: ignore[arg-type]  # a validation report names its nodes with IRIs or blank nodes, never literals
+        component=one(SH.sourceConstraintComponent),  # type: ignore[arg-type]  # a validation report names its nodes with IRIs or blank nodes, never literals
+        severity=one(SH.resultSeverity),  # type: ignore[arg-type]  # a validation report names its nodes with IRIs or blank nodes, never literals
         constraint=one(SH.sourceConstraint),
         messages=tuple(sorted(m for m in report.objects(node, SH.resultMessage) if isinstance(m, Literal))),
         details=tuple(_result(report, d) for d in report.objects(node, SH.detail)),

@@ -94,7 +94,7 @@ def message_of(result: ShaclResult, shapes: Shapes) -> Message:
     generic = _generic(constraint.component, constraint.value) if constraint is not None else None
     if generic is None:
         return SHACL_BREAKS.render(shape=short(result.shape))
-    name_en, name_pl = _pick(shape.names, "en"), _pick(shape.names, "pl")  # type: ignore[union-attr]
+    name_en, name_pl = _pick(shape.names, "en"), _pick(shape.names, "pl")  # type: ignore[union-attr]  # shape is set whenever constraint is (the line above)
     if name_en or name_pl:
         name = Message(en=name_en or name_pl or "", pl=name_pl or name_en or "")
         return SHACL_NAMED.render(name=name, sentence=generic)
@@ -124,7 +124,7 @@ def finding_of(
         source_constraint=_name(result.constraint),
         rdf_value=result.value.n3() if result.value is not None else None,
         context=context,
-        **where,  # type: ignore[arg-type]
+        **where,
     )
 
 

@@ -55,9 +55,9 @@ _JOB: dict[str, object] = {}
 
 
 def _check_task(positions: list[int]) -> BatchOutcome:
-    records: list[SourcedPractice] = _JOB["records"]  # type: ignore[assignment]
+    records: list[SourcedPractice] = _JOB["records"]  # type: ignore[assignment]  # _JOB holds what the parent set before forking, by name
     return check_batch(
-        [(i, records[i]) for i in positions], _JOB["shapes"], _JOB["uris"], _JOB["evaluated"]  # type: ignore[arg-type]
+        [(i, records[i]) for i in positions], _JOB["shapes"], _JOB["uris"], _JOB["evaluated"]  # type: ignore[arg-type]  # _JOB holds what the parent set before forking, by name
     )
 
 
@@ -193,7 +193,7 @@ def _rdf_triples(path: Path) -> Iterable[Triple]:
 
 def _partition_task(part: tuple[int, int]) -> list[ShaclResult]:
     k, n = part
-    evaluator = Evaluator(_JOB["shapes"], _JOB["index"])  # type: ignore[arg-type]
+    evaluator = Evaluator(_JOB["shapes"], _JOB["index"])  # type: ignore[arg-type]  # _JOB holds what the parent set before forking, by name
     return evaluator.run(lambda focus: hash(focus) % n == k)
 
 
@@ -217,7 +217,7 @@ def _graph_results(shapes: Shapes, index: Index, workers: int) -> list[ShaclResu
 def _graph_findings(shapes: Shapes, index: Index, file: str | None, workers: int) -> list[Finding]:
     """A graph's findings, each located at the practice (in IRI order) that holds its node."""
     practices = sorted(index.instances(BDP.Practice), key=str)
-    origins = [
+    origins: list[dict[str, object]] = [
         {"file": file, "record_index": i, "record_id": _record_id(index, node)}
         for i, node in enumerate(practices)
     ]

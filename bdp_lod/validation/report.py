@@ -269,7 +269,7 @@ def _node(text: str) -> ox.NamedNode | ox.BlankNode:
 def _term(nt: str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An N-Triples term back into a term."""
     parsed = next(iter(ox.parse(f"<urn:s> <urn:p> {nt} .", format=ox.RdfFormat.N_TRIPLES)))
-    return parsed.object  # type: ignore[return-value]
+    return parsed.object
 
 
 def _record_node(finding: Finding) -> ox.NamedNode:

@@ -12,6 +12,8 @@ checked, only more slowly.
 
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,7 +204,7 @@ def _closure(shapes: Iterable[Shape]) -> Iterator[Shape]:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def load_shapes(extra: Iterable[str | Path] = (), *, product: bool = True) -> Shapes:
+def load_shapes(extra: Iterable[str | os.PathLike[str]] = (), *, product: bool = True) -> Shapes:
     """The product shapes and a publisher's own (``--shapes FILE``) as one shapes graph.
 
     One graph, so that a publisher's shape may reference the product's (``sh:node
@@ -318,17 +320,18 @@ class _Compiler:
             path=path,
             inverse=inverse,
             path_node=path_node,
-            severity=self.one(node, SH.severity) or SH.Violation,  # type: ignore[arg-type]
+            severity=self.one(node, SH.severity) or SH.Violation,  # type: ignore[arg-type]  # SHACL gives these parameters IRIs; rdflib types them as any node
             messages=tuple(sorted(o for o in g.objects(node, SH.message) if isinstance(o, Literal))),
             names=tuple(sorted(o for o in g.objects(node, SH.name) if isinstance(o, Literal))),
             deactivated=isinstance(deactivated, Literal) and deactivated.value is True,
             target_classes=tuple(sorted(g.objects(node, SH.targetClass), key=_node_order))
             + ((node,) if self._implicit_class(node) else ()),
             target_nodes=tuple(sorted(g.objects(node, SH.targetNode), key=_node_order)),
-            target_subjects_of=tuple(sorted(g.objects(node, SH.targetSubjectsOf), key=_node_order)),  # type: ignore[arg-type]
-            target_objects_of=tuple(sorted(g.objects(node, SH.targetObjectsOf), key=_node_order)),  # type: ignore[arg-type]
+            target_subjects_of=tuple(sorted(g.objects(node, SH.targetSubjectsOf), key=_node_order)),  # type: ignore[arg-type]  # SHACL gives these parameters IRIs; rdflib types them as any node
+            target_objects_of=tuple(sorted(g.objects(node, SH.targetObjectsOf), key=_node_order)),  # type: ignore[arg-type]  # SHACL gives these parameters IRIs; rdflib types them as any node
         )
-        for predicate in sorted(set(g.predicates(node, None))):
+        for predicate in sorted(set(g.predicates(node, None))):  # type: ignore[type-var]  # rdflib terms are ordered (Identifier.__lt__); Node's type does not say so
+            assert isinstance(predicate, URIRef)  # a predicate is always an IRI
             if predicate in _NON_VALIDATING or predicate not in _PARAMETERS:
                 if predicate in self.custom_parameters:
                     raise ForeignShape(f"{node} uses the custom constraint parameter {predicate}")

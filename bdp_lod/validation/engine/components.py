@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Callable, Protocol, Sequence
+from typing import Callable, cast, Protocol, Sequence
 
 from pyshacl.rdfutil import compare_literal
 from rdflib import BNode, Literal, URIRef
@@ -58,13 +58,13 @@ _RDFS_DATATYPE = RDFS.Datatype
 def _result(shape: Shape, focus: Node, value: Node | None, component: URIRef, **extra: object) -> ShaclResult:
     return ShaclResult(
         focus=focus,
-        path=extra.pop("path", shape.path_node),  # type: ignore[arg-type]
+        path=extra.pop("path", shape.path_node),  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
         value=value,
         shape=shape.node,
         component=component,
         severity=shape.severity,
-        messages=extra.pop("messages", shape.messages),  # type: ignore[arg-type]
-        **extra,  # type: ignore[arg-type]
+        messages=extra.pop("messages", shape.messages),  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
+        **extra,  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
     )
 
 
@@ -85,7 +85,7 @@ def class_(shape: Shape, constraint: Constraint) -> Check:
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
         for v in values:
-            if isinstance(v, Literal) or not ev.index.is_instance(v, cls):  # type: ignore[arg-type]
+            if isinstance(v, Literal) or not ev.index.is_instance(v, cls):  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
                 out.append(_result(shape, focus, v, component))
 
     return check
@@ -106,7 +106,7 @@ _DATATYPE_VALUES: dict[URIRef, type | tuple[type, ...]] = {
 
 def _datatype_ok(datatype: Node) -> Callable[[Node], bool]:
     """A literal of ``datatype`` that is well typed (SPARQL's datatype function)."""
-    expected = _DATATYPE_VALUES.get(datatype)  # type: ignore[arg-type]
+    expected = _DATATYPE_VALUES.get(datatype)  # type: ignore[call-overload]  # a datatype that is no IRI finds nothing
 
     def actual(v: Literal) -> bool:
         return expected is None or isinstance(v.value, expected)
@@ -134,7 +134,7 @@ def _datatype_ok(datatype: Node) -> Callable[[Node], bool]:
 
 
 def datatype(shape: Shape, constraint: Constraint) -> Check:
-    return _per_value(shape, constraint.component, _datatype_ok(constraint.value))  # type: ignore[arg-type]
+    return _per_value(shape, constraint.component, _datatype_ok(constraint.value))  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
 
 
 _NODE_KINDS: dict[Node, tuple[type, ...]] = {
@@ -148,7 +148,7 @@ _NODE_KINDS: dict[Node, tuple[type, ...]] = {
 
 
 def node_kind(shape: Shape, constraint: Constraint) -> Check:
-    kinds = _NODE_KINDS.get(constraint.value, ())  # type: ignore[call-overload]
+    kinds = _NODE_KINDS.get(constraint.value, ())  # type: ignore[call-overload]  # the shapes compiler gives each parameter its value type (shapes.py _value)
     return _per_value(shape, constraint.component, lambda v: isinstance(v, kinds))
 
 
@@ -159,7 +159,7 @@ def min_count(shape: Shape, constraint: Constraint) -> Check:
     least, component = constraint.value, constraint.component
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
-        if len(values) < least:  # type: ignore[operator]
+        if len(values) < least:  # type: ignore[operator]  # the shapes compiler gives each parameter its value type (shapes.py _value)
             out.append(_result(shape, focus, None, component))
 
     return check
@@ -169,7 +169,7 @@ def max_count(shape: Shape, constraint: Constraint) -> Check:
     most, component = constraint.value, constraint.component
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
-        if len(values) > most:  # type: ignore[operator]
+        if len(values) > most:  # type: ignore[operator]  # the shapes compiler gives each parameter its value type (shapes.py _value)
             out.append(_result(shape, focus, None, component))
 
     return check
@@ -198,7 +198,7 @@ def _range(accept: Callable[[int], bool]) -> Builder:
     """A range component: ``accept`` reads the comparison of a value with the bound."""
 
     def build(shape: Shape, constraint: Constraint) -> Check:
-        return _per_value(shape, constraint.component, _range_ok(constraint.value, accept))  # type: ignore[arg-type]
+        return _per_value(shape, constraint.component, _range_ok(constraint.value, accept))  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
 
     return build
 
@@ -231,19 +231,19 @@ def _length_ok(accept: Callable[[int], bool]) -> Callable[[Node], bool]:
 
 
 def min_length(shape: Shape, constraint: Constraint) -> Check | None:
-    least: int = constraint.value  # type: ignore[assignment]
+    least = cast(int, constraint.value)
     if least == 0:
         return None
     return _per_value(shape, constraint.component, _length_ok(lambda n: n >= least))
 
 
 def max_length(shape: Shape, constraint: Constraint) -> Check:
-    most: int = constraint.value  # type: ignore[assignment]
+    most = cast(int, constraint.value)
     return _per_value(shape, constraint.component, _length_ok(lambda n: n <= most))
 
 
 def pattern(shape: Shape, constraint: Constraint) -> Check:
-    regex: re.Pattern[str] = constraint.value  # type: ignore[assignment]
+    regex = cast(re.Pattern[str], constraint.value)
     return _per_value(
         shape, constraint.component, lambda v: not isinstance(v, BNode) and regex.search(_text(v)) is not None
     )
@@ -263,7 +263,7 @@ def _language_ok(ranges: Sequence[Node]) -> Callable[[Node], bool]:
 
 
 def language_in(shape: Shape, constraint: Constraint) -> Check:
-    return _per_value(shape, constraint.component, _language_ok(constraint.value))  # type: ignore[arg-type]
+    return _per_value(shape, constraint.component, _language_ok(constraint.value))  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
 
 
 def unique_lang(shape: Shape, constraint: Constraint) -> Check | None:
@@ -290,7 +290,7 @@ def equals(shape: Shape, constraint: Constraint) -> Check:
     other, component = constraint.value, constraint.component
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
-        mine, theirs = set(values), set(ev.index.values(focus, other))  # type: ignore[arg-type]
+        mine, theirs = set(values), set(ev.index.values(focus, other))  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
         out.extend(_result(shape, focus, v, component) for v in mine - theirs)
         out.extend(_result(shape, focus, v, component) for v in theirs - mine)
 
@@ -301,7 +301,7 @@ def disjoint(shape: Shape, constraint: Constraint) -> Check:
     other, component = constraint.value, constraint.component
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
-        theirs = set(ev.index.values(focus, other))  # type: ignore[arg-type]
+        theirs = set(ev.index.values(focus, other))  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
         out.extend(_result(shape, focus, v, component) for v in values if v in theirs)
 
     return check
@@ -324,7 +324,7 @@ def _order(accept: Callable[[object, object], bool]) -> Builder:
         other, component = constraint.value, constraint.component
 
         def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
-            compare = ev.index.values(focus, other)  # type: ignore[arg-type]
+            compare = ev.index.values(focus, other)  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
             for v in values:
                 v_string, v_cmp = _comparable(v)
                 for c in compare:
@@ -341,8 +341,8 @@ def _order(accept: Callable[[object, object], bool]) -> Builder:
     return build
 
 
-less_than = _order(lambda a, b: a < b)  # type: ignore[operator]
-less_than_or_equals = _order(lambda a, b: a <= b)  # type: ignore[operator]
+less_than = _order(lambda a, b: a < b)  # type: ignore[operator]  # the shapes compiler gives each parameter its value type (shapes.py _value)
+less_than_or_equals = _order(lambda a, b: a <= b)  # type: ignore[operator]  # the shapes compiler gives each parameter its value type (shapes.py _value)
 
 
 # --- logical ---------------------------------------------------------------------------------
@@ -353,7 +353,7 @@ def _logical(rule: Callable[[int, int], bool]) -> Builder:
 
     def build(shape: Shape, constraint: Constraint) -> Check:
         value, component = constraint.value, constraint.component
-        members: tuple[Shape, ...] = value if isinstance(value, tuple) else (value,)  # type: ignore[assignment]
+        members: tuple[Shape, ...] = value if isinstance(value, tuple) else (value,)
         count = len(members)
 
         def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
@@ -377,7 +377,7 @@ not_ = _logical(lambda n, _members: n == 0)
 
 
 def node(shape: Shape, constraint: Constraint) -> Check:
-    node_shape: Shape = constraint.value  # type: ignore[assignment]
+    node_shape = cast(Shape, constraint.value)
     component = constraint.component
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
@@ -390,7 +390,7 @@ def node(shape: Shape, constraint: Constraint) -> Check:
 
 
 def property_(shape: Shape, constraint: Constraint) -> Check:
-    inner: Shape = constraint.value  # type: ignore[assignment]
+    inner = cast(Shape, constraint.value)
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
         run = ev.runner(inner)
@@ -404,7 +404,7 @@ def property_(shape: Shape, constraint: Constraint) -> Check:
 
 
 def in_(shape: Shape, constraint: Constraint) -> Check:
-    allowed = frozenset(constraint.value)  # type: ignore[call-overload]
+    allowed = frozenset(constraint.value)  # type: ignore[call-overload]  # the shapes compiler gives each parameter its value type (shapes.py _value)
     return _per_value(shape, constraint.component, lambda v: v in allowed)
 
 
@@ -421,7 +421,7 @@ def has_value(shape: Shape, constraint: Constraint) -> Check:
 def closed(shape: Shape, constraint: Constraint) -> Check | None:
     if constraint.value is None:
         return None
-    allowed: frozenset[Node] = constraint.value  # type: ignore[assignment]
+    allowed = cast(frozenset[Node], constraint.value)
     component = constraint.component
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
@@ -434,7 +434,7 @@ def closed(shape: Shape, constraint: Constraint) -> Check | None:
 
 
 def sparql(shape: Shape, constraint: Constraint) -> Check | None:
-    query: SparqlConstraint = constraint.value  # type: ignore[assignment]
+    query = cast(SparqlConstraint, constraint.value)
     if not query.query:
         return None
 

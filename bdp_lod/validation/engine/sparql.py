@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from typing import Mapping
+
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import SH
@@ -37,7 +39,7 @@ class SparqlStore:
             s_ox, o_ox = to_ox(s), to_ox(o)
             terms[s_ox] = s
             terms[o_ox] = o
-            quads.append(ox.Quad(s_ox, ox.NamedNode(str(p)), o_ox))
+            quads.append(ox.Quad(s_ox, ox.NamedNode(str(p)), o_ox))  # type: ignore[arg-type]  # a subject is never a literal: the graphs come from RDF files and the mapping
         self.store.extend(quads)
 
     def term(self, value: object) -> Node:
@@ -50,8 +52,11 @@ class SparqlStore:
 def sparql_results(store: SparqlStore, shape: Shape, constraint: SparqlConstraint, focus: Node) -> list[ShaclResult]:
     """A SELECT constraint's results at ``focus``, read as pyshacl reads the solutions."""
     values = {"this": focus, "currentShape": shape.node}
-    substitutions = {ox.Variable(name): to_ox(values[name]) for name in constraint.bound}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(name): to_ox(values[name]) for name in constraint.bound
+    }
     solutions = store.store.query(constraint.query, substitutions=substitutions)
+    assert isinstance(solutions, ox.QuerySolutions)  # shapes.py accepts SELECT validators only
     names = [v.value for v in solutions.variables]
     default_value = None if shape.is_property_shape else focus
     out: list[ShaclResult] = []
@@ -78,7 +83,7 @@ def sparql_results(store: SparqlStore, shape: Shape, constraint: SparqlConstrain
     return out
 
 
-def _substitute(message: Literal, bound: dict[str, Node | None]) -> Literal:
+def _substitute(message: Literal, bound: Mapping[str, Node | None]) -> Literal:
     """``{$this}``, ``{?value}`` … in a SPARQL constraint's message, as pyshacl fills them."""
     text = str(message)
     for name, term in bound.items():
@@ -93,7 +98,7 @@ def _sparql_result(
     focus: Node,
     value: Node | None,
     path: Node | None,
-    bound: dict[str, Node | None],
+    bound: Mapping[str, Node | None],
 ) -> ShaclResult:
     messages = tuple(_substitute(m, bound) for m in (*constraint.messages, *shape.messages))
     return ShaclResult(
