@@ -22,7 +22,8 @@ LAYERS: list[set[str]] = [
     {"records", "serialize"},
     {"validation", "convert"},
     {"publish"},
-    {"store"},
+    {"store", "site"},
+    {"server"},
     {"__init__"},
     {"cli"},
 ]

@@ -1,0 +1,33 @@
+"""What the site says about one resource: the shape every page and RDF document is built from.
+
+A description is what a linked-data client expects from looking a URI up (the resource's own
+triples, the blank nodes only it holds, and the labels of what it links to, so that a page or
+a client needs no second request to name a neighbour), plus the backlinks a person browsing
+wants (the practices of a unit, an institution, a theme), which are not part of its RDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from rdflib.term import Node
+
+__all__ = ["Description", "Labels"]
+
+Labels = Mapping[str, Mapping[str, str]]
+"""IRI → language tag (``pl``, ``en``, ``""`` for none) → label."""
+
+
+@dataclass(frozen=True)
+class Description:
+    iri: str
+    path: str
+    """The identifier path under the base (:meth:`bdp_lod.site.layout.Layout.path`)."""
+    triples: tuple[tuple[Node, Node, Node], ...]
+    """The resource's triples and those of the blank nodes it alone holds, in a stable order."""
+    labels: Labels = field(default_factory=dict)
+    """Labels of the resource, its types, its predicates and every IRI its triples name."""
+    backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Predicate IRI → the subjects that point at this resource with it, sorted; not RDF of the
+    resource (a unit's page lists its practices; its Turtle does not)."""

@@ -1,0 +1,216 @@
+"""Which URI maps to which file: the one place that decides it (docs/site.md §2).
+
+The site writer puts files where :meth:`Layout.document` says, ``bdp-lod serve`` answers a
+request by :meth:`Layout.locate`, and the generated Apache, nginx and w3id.org rules are
+written from :data:`RULES`, the same mapping as regular expressions (a test holds the two to
+each other on every resource of the examples and on generated keys).
+
+Identifiers and documents are kept apart as W3C "Cool URIs for the Semantic Web" asks: a
+practice is ``{base}id/practice/K``; its descriptions are the documents
+``{base}doc/id/practice/S/K.html`` (Polish), ``….en.html``, ``….ttl``, ``….jsonld`` and
+``….nt``, and looking the identifier up answers ``303 See Other`` to the one the client
+accepts. The documents' URLs are the files' paths in the published folder, so pages link to
+each other by relative paths that work on any plain web host, with or without the rules.
+
+``S`` shards a collection (practices, units, areas, institutions, contacts) so that no folder
+holds more than a few thousand entries at 100,000 practices: the key's first two and last two
+characters, two levels (``sz/14`` for ``szkola-…-2019-05-14``). Keys end in dates, TERC codes
+or record numbers, whose last characters spread evenly where first letters do not ("pr" of
+"program", "projekt", "profilaktyka"). Keys shorter than four characters go to ``_``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Final
+
+__all__ = [
+    "DOCUMENTS",
+    "INDEX",
+    "Download",
+    "Document",
+    "Identifier",
+    "Layout",
+    "Rule",
+    "RULES",
+    "Target",
+    "Variant",
+    "shard",
+]
+
+DOCUMENTS: Final = "doc/"
+"""Where every resource's documents live, beside the dumps in the published folder."""
+INDEX: Final = "index"
+"""The landing page: ``index.html`` (Polish) and ``index.en.html``, the base URI's own page."""
+IDENTIFIER_ROOTS: Final = ("id", "def", "data")
+"""First path segments under which the base mints identifiers (things, terms, the dataset)."""
+_SHARDED: Final = "id"
+"""Collections ``id/{kind}/{key}…`` are sharded; ``def/…`` (a few hundred terms) and the
+unkeyed ``id/catalog``, ``id/publisher`` are not."""
+_SHORT: Final = "_"
+
+
+class Variant(Enum):
+    """A document of a resource: its file extension and media type."""
+
+    HTML = (".html", "text/html")
+    HTML_EN = (".en.html", "text/html")
+    TURTLE = (".ttl", "text/turtle")
+    JSONLD = (".jsonld", "application/ld+json")
+    NTRIPLES = (".nt", "application/n-triples")
+
+    @property
+    def extension(self) -> str:
+        return self.value[0]
+
+    @property
+    def media_type(self) -> str:
+        return self.value[1]
+
+    @property
+    def is_rdf(self) -> bool:
+        return self not in (Variant.HTML, Variant.HTML_EN)
+
+
+RDF_VARIANTS: Final = (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)
+
+
+def shard(key: str) -> str:
+    """The shard folder(s) of a collection key: ``ab/yz`` for ``ab…yz``, ``_`` when shorter than 4."""
+    return f"{key[:2]}/{key[-2:]}" if len(key) >= 4 else _SHORT
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A request for a resource's identifier: answered with a 303 to one of its documents."""
+
+    path: str
+    """The identifier's path under the base (``id/practice/K``, ``def``, ``data/bdp``, ``""``)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A request for a file of the published folder (a resource's document, a page, a dump)."""
+
+    file: str
+    """Path of the file in the published folder, with ``/`` separators."""
+
+
+@dataclass(frozen=True)
+class Download:
+    """A dump requested under the download base (``data/bdp/bdp.ttl``), kept at the folder's root."""
+
+    file: str
+
+
+Target = Identifier | Document | Download
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The URI rules of one publication, all relative to its ``base``."""
+
+    base: str
+    downloads: str | None = None
+    """The download base when it lies under ``base`` (``{base}data/bdp/`` by default); the
+    dumps sit at the folder's root, so requests there are served from the root."""
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith("/"):
+            object.__setattr__(self, "base", self.base + "/")
+        downloads = self.downloads if self.downloads is not None else f"{self.base}data/bdp/"
+        if not downloads.endswith("/"):
+            downloads += "/"
+        object.__setattr__(self, "downloads", downloads)
+
+    @property
+    def download_prefix(self) -> str | None:
+        """The download base relative to ``base``, or None when the dumps are served elsewhere."""
+        assert self.downloads is not None
+        return self.downloads[len(self.base):] if self.downloads.startswith(self.base) else None
+
+    def path(self, iri: str) -> str | None:
+        """The identifier path of an IRI the publication mints, or None for any other IRI.
+
+        A hash IRI (``{base}def#Practice``) is described by the document of the IRI before the
+        ``#``; the base itself has the path ``""`` (the landing page).
+        """
+        if not iri.startswith(self.base):
+            return None
+        path = iri[len(self.base):].partition("#")[0]
+        if path == "" or path.split("/", 1)[0] in IDENTIFIER_ROOTS:
+            return path
+        return None
+
+    def iri(self, path: str) -> str:
+        return self.base + path
+
+    def document(self, path: str, variant: Variant) -> str:
+        """The file (and the URL under ``base``) of one document of the identifier ``path``.
+
+        The landing page's RDF is the catalog's: the base URI is the catalog's landing page, and
+        a linked-data client that looks it up wants the catalog.
+        """
+        if path == "":
+            if variant.is_rdf:
+                return self.document("id/catalog", variant)
+            return INDEX + variant.extension
+        parts = path.split("/")
+        if parts[0] == _SHARDED and len(parts) >= 3:
+            parts = [parts[0], parts[1], shard(parts[2]), *parts[2:]]
+        return DOCUMENTS + "/".join(parts) + variant.extension
+
+    def locate(self, request: str) -> Target | None:
+        """What a request path under the base (no leading ``/``, percent-decoded) asks for.
+
+        None when it can name nothing of the folder: a ``..``, ``.`` or empty segment, a
+        backslash or a NUL never leaves the folder, whether or not a file of that name exists.
+        """
+        if "\\" in request or "\0" in request:
+            return None
+        if request == "":
+            return Identifier("")
+        segments = request.split("/")
+        if any(s in ("", ".", "..") for s in segments):
+            return None
+        prefix = self.download_prefix
+        if prefix and request.startswith(prefix):
+            name = request[len(prefix):]
+            if "/" not in name and "." in name:
+                return Download(name)
+        if segments[0] in IDENTIFIER_ROOTS:
+            return Identifier(request)
+        return Document(request)
+
+    def variants(self, path: str) -> dict[Variant, str]:
+        """Every document of an identifier, by variant."""
+        return {variant: self.document(path, variant) for variant in Variant}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One identifier → document rule as a regular expression, for web servers' configurations.
+
+    ``pattern`` matches an identifier path under the base (no leading ``/``); ``target`` is the
+    document path without its extension, with ``$1``-style groups as Apache and nginx write them.
+    """
+
+    pattern: str
+    target: str
+
+    def apply(self, path: str) -> str | None:
+        match = re.fullmatch(self.pattern, path)
+        if match is None:
+            return None
+        return re.sub(r"\$(\d)", lambda m: match.group(int(m.group(1))) or "", self.target)
+
+
+RULES: Final[tuple[Rule, ...]] = (
+    Rule(r"^id/([^/]+)/(([^/]{2})[^/]*([^/]{2}))(/.*)?$", DOCUMENTS + "id/$1/$3/$4/$2$5"),
+    Rule(r"^id/([^/]+)/([^/]{1,3})(/.*)?$", DOCUMENTS + "id/$1/" + _SHORT + "/$2$3"),
+    Rule(r"^((?:id|def|data)(?:/.*)?)$", DOCUMENTS + "$1"),
+)
+"""The identifier → document mapping of :meth:`Layout.document`, first match wins (the landing
+page and the catalog's RDF are written out by the configuration generators themselves)."""

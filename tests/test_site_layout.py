@@ -1,0 +1,105 @@
+"""One module decides which URI maps to which file; the web-server rules say the same."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from bdp_lod.site.layout import RULES, Document, Download, Identifier, Layout, Variant, shard
+
+LAYOUT = Layout("https://w3id.org/bdp/")
+
+
+@pytest.mark.parametrize(("iri", "path"), [
+    ("https://w3id.org/bdp/id/practice/bdp-537", "id/practice/bdp-537"),
+    ("https://w3id.org/bdp/def#Practice", "def"),
+    ("https://w3id.org/bdp/def/theme/edukacja", "def/theme/edukacja"),
+    ("https://w3id.org/bdp/data/bdp", "data/bdp"),
+    ("https://w3id.org/bdp/", ""),
+    ("https://w3id.org/bdp/other/thing", None),
+    ("http://www.w3.org/ns/dcat#Dataset", None),
+])
+def test_an_iri_of_the_base_has_an_identifier_path(iri: str, path: str | None) -> None:
+    assert LAYOUT.path(iri) == path
+
+
+def test_a_practice_has_five_documents_in_its_shard() -> None:
+    assert LAYOUT.variants("id/practice/szkola-2019-05-14") == {
+        Variant.HTML: "doc/id/practice/sz/14/szkola-2019-05-14.html",
+        Variant.HTML_EN: "doc/id/practice/sz/14/szkola-2019-05-14.en.html",
+        Variant.TURTLE: "doc/id/practice/sz/14/szkola-2019-05-14.ttl",
+        Variant.JSONLD: "doc/id/practice/sz/14/szkola-2019-05-14.jsonld",
+        Variant.NTRIPLES: "doc/id/practice/sz/14/szkola-2019-05-14.nt",
+    }
+
+
+def test_nested_resources_live_beside_their_parents_document() -> None:
+    assert LAYOUT.document("id/practice/abcdef/activity/3", Variant.TURTLE) == "doc/id/practice/ab/ef/abcdef/activity/3.ttl"
+    assert LAYOUT.document("id/unit/22", Variant.HTML) == "doc/id/unit/_/22.html"
+
+
+def test_terms_the_catalog_and_the_dataset_are_not_sharded() -> None:
+    assert LAYOUT.document("def", Variant.HTML) == "doc/def.html"
+    assert LAYOUT.document("def/theme/edukacja", Variant.NTRIPLES) == "doc/def/theme/edukacja.nt"
+    assert LAYOUT.document("id/catalog", Variant.JSONLD) == "doc/id/catalog.jsonld"
+    assert LAYOUT.document("data/bdp", Variant.HTML_EN) == "doc/data/bdp.en.html"
+
+
+def test_the_base_is_the_landing_page_and_its_rdf_is_the_catalog() -> None:
+    assert LAYOUT.document("", Variant.HTML) == "index.html"
+    assert LAYOUT.document("", Variant.HTML_EN) == "index.en.html"
+    assert LAYOUT.document("", Variant.TURTLE) == "doc/id/catalog.ttl"
+
+
+@pytest.mark.parametrize(("request_path", "target"), [
+    ("", Identifier("")),
+    ("id/practice/bdp-537", Identifier("id/practice/bdp-537")),
+    ("def", Identifier("def")),
+    ("data/bdp", Identifier("data/bdp")),
+    ("data/bdp/ttl", Identifier("data/bdp/ttl")),
+    ("data/bdp/bdp.ttl", Download("bdp.ttl")),
+    ("data/bdp/bdp.nt.gz", Download("bdp.nt.gz")),
+    ("doc/id/practice/bd/37/bdp-537.html", Document("doc/id/practice/bd/37/bdp-537.html")),
+    ("sitemap.xml", Document("sitemap.xml")),
+    ("doc/../../etc/passwd", None),
+    ("doc/./x", None),
+    ("doc//x", None),
+    ("doc\\..\\x", None),
+    ("doc/x\0", None),
+])
+def test_a_request_names_an_identifier_a_document_a_download_or_nothing(request_path: str, target: object) -> None:
+    assert LAYOUT.locate(request_path) == target
+
+
+def test_dumps_served_elsewhere_are_not_downloads_of_the_site() -> None:
+    layout = Layout("https://w3id.org/bdp/", downloads="https://files.example.org/bdp/")
+    assert layout.download_prefix is None
+    assert layout.locate("data/bdp/bdp.ttl") == Identifier("data/bdp/bdp.ttl")
+
+
+KEY = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=40)
+REST = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=8), max_size=3)
+
+
+def _by_rules(path: str) -> str | None:
+    for rule in RULES:
+        document = rule.apply(path)
+        if document is not None:
+            return document
+    return None
+
+
+@given(kind=st.sampled_from(["practice", "unit", "area", "institution", "contact"]), key=KEY, rest=REST)
+def test_the_web_server_rules_say_what_the_layout_says(kind: str, key: str, rest: list[str]) -> None:
+    path = "/".join(["id", kind, key, *rest])
+    assert _by_rules(path) == LAYOUT.document(path, Variant.HTML).removesuffix(".html")
+
+
+@pytest.mark.parametrize("path", ["id/catalog", "id/publisher", "def", "def/theme/x", "data/bdp", "data/bdp/ttl/checksum"])
+def test_the_web_server_rules_cover_unsharded_identifiers(path: str) -> None:
+    assert _by_rules(path) == LAYOUT.document(path, Variant.TURTLE).removesuffix(".ttl")
+
+
+def test_shards_take_the_first_and_last_two_characters() -> None:
+    assert shard("urzad-gminy-220204") == "ur/04"
+    assert shard("abc") == "_"
