@@ -21,7 +21,7 @@ from .findings import Finding, Severity
 from .model import LocalGovernmentUnit, Origin, Practice, SourcedPractice
 from .parallel import ordered_map
 from .progress import Progress, Step
-from .resolution import Resolution, resolve
+from .teryt import Resolution, resolve
 from .sources import input_files, read_file
 from .sources.submission import check_submission, submission_items
 from .uris import DEFAULT_BASE, Uris

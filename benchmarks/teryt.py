@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 
-from bdp_lod import resolution, teryt
+from bdp_lod import teryt
 from bdp_lod.model import LocalGovernmentUnit
 
 UNITS = (
@@ -34,7 +34,7 @@ def main(n: int) -> None:
 
     start = time.perf_counter()
     for i in range(n):
-        resolution.resolve(UNITS[i % len(UNITS)])
+        teryt.resolve(UNITS[i % len(UNITS)])
     resolve = (time.perf_counter() - start) / n
     print(f"resolve (seeds and an ambiguous name, findings included): {resolve * 1e6:.1f} µs per unit")
 

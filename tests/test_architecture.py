@@ -18,7 +18,7 @@ LAYERS: list[set[str]] = [
     {"model", "files", "vocab", "findings", "progress", "parallel", "terms"},
     {"errors", "codes", "concepts", "field_terms", "uris"},
     {"teryt", "normalize", "redact", "findings_doc"},
-    {"resolution", "teryt_build", "mapping", "sources"},
+    {"mapping", "sources"},
     {"records", "serialize"},
     {"validation", "convert"},
     {"publish"},

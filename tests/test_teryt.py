@@ -17,9 +17,9 @@ import pytest
 from bdp_lod.findings import Severity
 from bdp_lod.model import LocalGovernmentUnit
 from bdp_lod.normalize import VOIVODESHIPS
-from bdp_lod.resolution import Resolution, resolve
-from bdp_lod.teryt import lookup, name_key, register, type_of
-from bdp_lod.teryt_build import build, main
+from bdp_lod.teryt import Resolution, resolve
+from bdp_lod.teryt import lookup, name_key, register, terc, type_of
+from bdp_lod.teryt.build import build, main
 from bdp_lod.uris import unit_key
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "teryt" / "TERC_Urzedowy_2025-11-18.csv"
@@ -66,7 +66,7 @@ def test_the_shipped_copy_records_its_source_checksum_date_and_command():
     assert "# source: TERC_Urzedowy_2025-11-18.csv" in header
     assert f"# sha256: {FIXTURE_SHA256}" in header
     assert "# stan_na: 2025-01-01" in header
-    assert "# build: python -m bdp_lod.teryt_build TERC_Urzedowy_2025-11-18.csv" in header
+    assert "# build: python -m bdp_lod.teryt.build TERC_Urzedowy_2025-11-18.csv" in header
     reg = register()
     assert (reg.source, reg.sha256) == ("TERC_Urzedowy_2025-11-18.csv", FIXTURE_SHA256)
 
@@ -311,6 +311,15 @@ def test_names_compare_the_way_the_register_writes_them(written: str, key: str):
 @pytest.mark.parametrize("written", ["m. st. Warszawa", "m.st. Warszawa", "Powiat m.st.Warszawa", "WARSZAWA"])
 def test_warsaw_in_every_spelling(written: str):
     assert codes(resolve(unit(written, "miasto-na-prawach-powiatu", None, "mazowieckie"))) == ("1465", "1465011")
+
+
+@pytest.mark.parametrize(("polish", "plain"), list(zip("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")))
+def test_every_polish_letter_folds_to_its_plain_latin_letter(polish: str, plain: str):
+    assert terc._folded(name_key(f"Gmina {polish}ab")) == name_key(f"{plain}ab")
+
+
+def test_a_name_written_without_any_of_its_polish_letters_finds_its_unit():
+    assert [u.name for u in lookup("Lodz", voivodeship="lodzkie")] == ["Łódź", "Łódź"]
 
 
 def test_polish_letters_lost_by_a_source_are_tolerated_but_never_preferred():

@@ -13,7 +13,7 @@ import click
 
 from ... import concepts
 from ...findings import Message
-from ...resolution import no_match
+from ...teryt import no_match
 from ...teryt import TercUnit, lookup, parse_type, register
 from ..group import cli
 from ..common import EXIT_INVALID, Context, fail

@@ -5,7 +5,7 @@ pomorskie"). Resolution never guesses: the name (with the województwo, when giv
 candidates, the source's unit type and powiat only break ties, and whatever stays ambiguous is
 reported with the candidates instead of being chosen. Disagreements with the register are
 findings in the model every check uses (`bdp_lod.findings`), citing the register's date.
-`bdp_lod.teryt` holds the register itself.
+`bdp_lod.teryt.terc` holds the register itself.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from . import codes
-from . import concepts
-from .findings import Finding, Message
-from .model import LocalGovernmentUnit
-from .teryt import TYPES, Body, TercPart, TercUnit, powiat_code_of, register
+from .. import codes
+from .. import concepts
+from ..findings import Finding, Message
+from ..model import LocalGovernmentUnit
+from .terc import TYPES, Body, TercPart, TercUnit, powiat_code_of, register
 
 __all__ = ["Resolution", "no_match", "resolve"]
 

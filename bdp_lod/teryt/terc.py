@@ -3,10 +3,10 @@
 Sources name a local government by what a reader sees ("gmina miejsko-wiejska, Czersk, powiat
 Chojnicki, pomorskie"); Linked Data needs the official code, because names repeat (227 gmina
 names occur more than once) and the code is what other publishers link to. ``data/terc.tsv`` is
-a compact copy of the official file made by `bdp_lod.teryt_build`; it is parsed once, on first
+a compact copy of the official file made by `bdp_lod.teryt.build`; it is parsed once, on first
 use, into dictionaries, so a look-up is a few hash probes.
 
-Matching a source's unit to the register is `bdp_lod.resolution`'s job.
+Matching a source's unit to the register is `bdp_lod.teryt.resolution`'s job.
 
 A city with powiat rights is one local government with two TERC rows (powiat ``2469`` and gmina
 ``2469011``); here both rows share the key of the gmina (``246901``), which makes them one body.
@@ -23,8 +23,10 @@ from functools import cache
 from importlib import resources
 from typing import Callable, Generic, Iterable, TypeVar
 
-from . import concepts
-from .model import LocalGovernmentUnit
+from text_unidecode import unidecode
+
+from .. import concepts
+from ..model import LocalGovernmentUnit
 
 __all__ = [
     "TYPES",
@@ -41,6 +43,8 @@ __all__ = [
     "type_of",
 ]
 
+PACKAGE = "bdp_lod"
+"""The register ships in the package's ``data/`` folder, beside the other bundled data."""
 DATA_FILE = "data/terc.tsv"
 CITY_POWIAT = 61
 """Powiat numbers from 61 up are cities with powiat rights (miasta na prawach powiatu)."""
@@ -96,9 +100,12 @@ def name_key(text: str) -> str:
 
 
 def _folded(key: str) -> str:
-    """A key without Polish letters, for sources that lost them ("Srem")."""
-    decomposed = unicodedata.normalize("NFD", key.replace("ł", "l"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """A key without Polish letters, for sources that lost them ("Srem").
+
+    text-unidecode folds every letter, ł included (which Unicode does not decompose), the same
+    way the URI slugs do (`bdp_lod.uris.slug`), so a name that matches here slugs alike there.
+    """
+    return unidecode(key)
 
 
 _T = TypeVar("_T")
@@ -310,7 +317,7 @@ def _read(text: str) -> Register:
 @cache
 def register() -> Register:
     """The shipped register, read on first use and kept."""
-    return _read(resources.files(__package__).joinpath(DATA_FILE).read_text(encoding="utf-8"))
+    return _read(resources.files(PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8"))
 
 
 # --- look-up ---------------------------------------------------------------------------------
@@ -367,7 +374,7 @@ def official_unit(body: Body) -> LocalGovernmentUnit:
     """The unit as the register has it: official name, type, powiat, województwo and codes.
 
     Published data carries these rather than the source's spelling, so the same gmina is the
-    same record whichever page named it and however; disagreements were reported by `bdp_lod.resolution.resolve`.
+    same record whichever page named it and however; disagreements were reported by `bdp_lod.teryt.resolution.resolve`.
     A city with powiat rights is typed as such and lies in no powiat but itself.
     """
     top, bottom = body[0], body[-1]

@@ -1,6 +1,6 @@
 """Build ``bdp_lod/data/terc.tsv``, the package's compact copy of the TERC register.
 
-    python -m bdp_lod.teryt_build TERC_Urzedowy_2025-11-18.csv
+    python -m bdp_lod.teryt.build TERC_Urzedowy_2025-11-18.csv
 
 The input is GUS's "TERC – wersja urzędowa", CSV variant (UTF-8 with BOM, ``;``, codes with
 leading zeros). The output keeps only what resolution reads — the code and the name of every
@@ -25,8 +25,8 @@ import io
 import sys
 from pathlib import Path
 
-from .files import atomic_write
-from .teryt import DATA_FILE, type_of
+from ..files import atomic_write
+from .terc import DATA_FILE, type_of
 
 __all__ = ["build", "main"]
 
@@ -84,27 +84,27 @@ def build(source: Path) -> str:
         f"# source: {source.name}",
         f"# sha256: {hashlib.sha256(raw).hexdigest()}",
         f"# stan_na: {dates.pop()}",
-        f"# build: python -m bdp_lod.teryt_build {source.name}",
+        f"# build: python -m bdp_lod.teryt.build {source.name}",
     ]
     return "\n".join(header + [f"{code}\t{kept[code]}" for code in sorted(kept)]) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bdp_lod.teryt_build", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bdp_lod.teryt.build", description=__doc__.split("\n")[0])
     parser.add_argument("source", type=Path, help="the official TERC_Urzedowy_*.csv")
     parser.add_argument(
-        "-o", "--output", type=Path, default=Path(__file__).resolve().parent / DATA_FILE,
+        "-o", "--output", type=Path, default=Path(__file__).resolve().parent.parent / DATA_FILE,
         help="where to write (default: the package's data/terc.tsv)",
     )
     args = parser.parse_args(argv)
     try:
         text = build(args.source)
     except (OSError, ValueError) as err:  # BadRegister, UnicodeDecodeError, a malformed code
-        print(f"teryt_build: {err}", file=sys.stderr)
+        print(f"teryt.build: {err}", file=sys.stderr)
         return 1
     atomic_write(args.output, text.encode("utf-8"))
     rows = sum(1 for line in text.splitlines() if not line.startswith("#"))
-    print(f"teryt_build: wrote {rows} rows to {args.output}", file=sys.stderr)
+    print(f"teryt.build: wrote {rows} rows to {args.output}", file=sys.stderr)
     return 0
 
 
