@@ -223,6 +223,22 @@ def test_an_unparsable_shapes_file_exits_2(tmp_path: Path) -> None:
     assert f"{bad}: cannot parse the shapes (turtle)" in result.output
 
 
+
+def test_a_sparql_constraint_that_does_not_parse_names_its_shapes_file_and_exits_2(tmp_path: Path) -> None:
+    good = tmp_path / "goals.ttl"
+    good.write_text(EXTRA, encoding="utf-8")
+    bad = tmp_path / "broken-sparql.ttl"
+    bad.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix bdp: <https://w3id.org/bdp/def#> .\n"
+        "<http://example.org/S> a sh:NodeShape ; sh:targetClass bdp:Practice ;\n"
+        '  sh:sparql [ sh:select "SELECT $this WHERE { $this ?p " ; sh:message "broken" ] .\n',
+        encoding="utf-8",
+    )
+    result = run(str(EXAMPLES / "000-czersk.json"), "--shapes", str(good), "--shapes", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}: a SPARQL constraint does not parse: Expected SelectQuery" in result.output
+    assert "Traceback" not in result.output
+
 # --- progress -------------------------------------------------------------------------------------
 
 

@@ -90,6 +90,16 @@ class ForeignShape(Exception):
     """A shape uses a SHACL feature the engine does not evaluate."""
 
 
+class BrokenSparql(Exception):
+    """A SPARQL constraint's query does not parse: no SHACL engine can run it, so it is an error
+    of the shapes file, not a shape to hand to pyshacl (which would fail with a traceback)."""
+
+    def __init__(self, query: str, reason: str) -> None:
+        super().__init__(reason)
+        self.query = query
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class SparqlConstraint:
     """One ``sh:sparql`` SELECT constraint, its text ready for a SPARQL engine."""
@@ -213,12 +223,22 @@ def load_shapes(extra: Iterable[str | os.PathLike[str]] = (), *, product: bool =
     graph = Graph()
     files = [data_file("shapes", PRODUCT_SHAPES)] if product else []
     files.extend(Path(p) for p in extra)
+    parsed: list[tuple[Path, Graph]] = []
     for path in files:
-        _parse_into(graph, Path(path))
-    return compile_shapes(graph)
+        one = _parse(Path(path))
+        parsed.append((Path(path), one))
+        graph += one
+    try:
+        return compile_shapes(graph)
+    except BrokenSparql as exc:
+        holder = next((str(path) for path, one in parsed if (None, SH.select, Literal(exc.query)) in one), None)
+        raise InputError(
+            f"a SPARQL constraint does not parse: {exc.reason}", file=holder,
+            pl=f"ograniczenie SPARQL nie daje się odczytać: {exc.reason}",
+        ) from None
 
 
-def _parse_into(graph: Graph, path: Path) -> None:
+def _parse(path: Path) -> Graph:
     formats = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml"}
     fmt = formats.get(path.suffix.lower())
     if fmt is None:
@@ -229,6 +249,7 @@ def _parse_into(graph: Graph, path: Path) -> None:
         )
     if not path.is_file():
         raise InputError("no such file", file=str(path), pl="nie ma takiego pliku")
+    graph = Graph()
     try:
         graph.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
@@ -237,6 +258,7 @@ def _parse_into(graph: Graph, path: Path) -> None:
             f"cannot parse the shapes ({fmt}): {first}", file=str(path),
             pl=f"nie można odczytać kształtów SHACL ({fmt}): {first}",
         ) from None
+    return graph
 
 
 def compile_shapes(graph: Graph) -> Shapes:
@@ -433,7 +455,7 @@ def _analyse(query: str) -> tuple[frozenset[URIRef] | None, set[str]]:
     try:
         prepared = prepareQuery(query)
     except Exception as exc:  # pyparsing errors carry no common type
-        raise ForeignShape(f"cannot parse the SPARQL constraint: {exc}") from None
+        raise BrokenSparql(query, " ".join(str(exc).split())) from None
     found: set[URIRef] = set()
 
     def visit(part: object) -> bool:
