@@ -159,8 +159,8 @@ def test_a_path_that_names_nothing_is_404_and_dots_never_leave_the_folder(site: 
 def test_apache_and_w3id_rules_redirect_with_the_same_patterns() -> None:
     hosting = Hosting(Layout(BASE), site="https://dane.example.org/bdp/")
     htaccess, redirects = apache(hosting), w3id(hosting)
-    rule = r"RewriteRule ^id/([^/]+)/(([^/]{2})[^/]*([^/]{2}))(/.*)?$"
-    assert f"{rule} doc/id/$1/$3/$4/$2$5.ttl [R=303,L]" in htaccess
-    assert f"{rule} https://dane.example.org/bdp/doc/id/$1/$3/$4/$2$5.ttl [R=303,L]" in redirects
+    rule = r"RewriteRule ^id/([^/]+)/(([^/]{2})[^/]*([^/]{2})([^/]{2}))(/.*)?$"
+    assert f"{rule} doc/id/$1/$5/$4/$3/$2$6.ttl [R=303,L]" in htaccess
+    assert f"{rule} https://dane.example.org/bdp/doc/id/$1/$5/$4/$3/$2$6.ttl [R=303,L]" in redirects
     assert "RewriteRule ^data/bdp/([^/]+\\.[^/]+)$ $1 [L]" in htaccess
     assert redirects.endswith("RewriteRule ^(.*)$ https://dane.example.org/bdp/$1 [R=302,L]\n")

@@ -25,16 +25,16 @@ def test_an_iri_of_the_base_has_an_identifier_path(iri: str, path: str | None) -
 
 def test_a_practice_has_five_documents_in_its_shard() -> None:
     assert LAYOUT.variants("id/practice/szkola-2019-05-14") == {
-        Variant.HTML: "doc/id/practice/sz/14/szkola-2019-05-14.html",
-        Variant.HTML_EN: "doc/id/practice/sz/14/szkola-2019-05-14.en.html",
-        Variant.TURTLE: "doc/id/practice/sz/14/szkola-2019-05-14.ttl",
-        Variant.JSONLD: "doc/id/practice/sz/14/szkola-2019-05-14.jsonld",
-        Variant.NTRIPLES: "doc/id/practice/sz/14/szkola-2019-05-14.nt",
+        Variant.HTML: "doc/id/practice/14/5-/sz/szkola-2019-05-14.html",
+        Variant.HTML_EN: "doc/id/practice/14/5-/sz/szkola-2019-05-14.en.html",
+        Variant.TURTLE: "doc/id/practice/14/5-/sz/szkola-2019-05-14.ttl",
+        Variant.JSONLD: "doc/id/practice/14/5-/sz/szkola-2019-05-14.jsonld",
+        Variant.NTRIPLES: "doc/id/practice/14/5-/sz/szkola-2019-05-14.nt",
     }
 
 
 def test_nested_resources_live_beside_their_parents_document() -> None:
-    assert LAYOUT.document("id/practice/abcdef/activity/3", Variant.TURTLE) == "doc/id/practice/ab/ef/abcdef/activity/3.ttl"
+    assert LAYOUT.document("id/practice/abcdef/activity/3", Variant.TURTLE) == "doc/id/practice/ef/cd/ab/abcdef/activity/3.ttl"
     assert LAYOUT.document("id/unit/22", Variant.HTML) == "doc/id/unit/_/22.html"
 
 
@@ -100,6 +100,8 @@ def test_the_web_server_rules_cover_unsharded_identifiers(path: str) -> None:
     assert _by_rules(path) == LAYOUT.document(path, Variant.TURTLE).removesuffix(".ttl")
 
 
-def test_shards_take_the_first_and_last_two_characters() -> None:
-    assert shard("urzad-gminy-220204") == "ur/04"
+def test_shards_take_the_last_two_characters_then_the_two_before() -> None:
+    assert shard("urzad-gminy-220204") == "04/02/ur"
+    assert shard("bdp-0537") == "37/05/bd"
+    assert shard("2202") == "_"
     assert shard("abc") == "_"

@@ -13,10 +13,12 @@ accepts. The documents' URLs are the files' paths in the published folder, so pa
 each other by relative paths that work on any plain web host, with or without the rules.
 
 ``S`` shards a collection (practices, units, areas, institutions, contacts) so that no folder
-holds more than a few thousand entries at 100,000 practices: the key's first two and last two
-characters, two levels (``sz/14`` for ``szkola-…-2019-05-14``). Keys end in dates, TERC codes
-or record numbers, whose last characters spread evenly where first letters do not ("pr" of
-"program", "projekt", "profilaktyka"). Keys shorter than four characters go to ``_``.
+holds more than a few thousand entries at 100,000 practices: the key's last two characters, the
+two before them, then its first two (``14/5-/sz`` for ``szkola-…-2019-05-14``, ``37/05/bd``
+for ``bdp-0537``). Keys end in dates, TERC codes or record numbers, whose last characters
+spread evenly where first letters and id prefixes do not ("pr" of "program", "projekt"; "bdp-"
+of every BDP article); the first two split what one day of the year gathers. Keys shorter than
+six characters go to ``_``.
 """
 
 from __future__ import annotations
@@ -78,8 +80,8 @@ RDF_VARIANTS: Final = (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)
 
 
 def shard(key: str) -> str:
-    """The shard folder(s) of a collection key: ``ab/yz`` for ``ab…yz``, ``_`` when shorter than 4."""
-    return f"{key[:2]}/{key[-2:]}" if len(key) >= 4 else _SHORT
+    """The shard folders of a collection key: ``yz/wx/ab`` for ``ab…wxyz``, ``_`` when shorter than 6."""
+    return f"{key[-2:]}/{key[-4:-2]}/{key[:2]}" if len(key) >= 6 else _SHORT
 
 
 @dataclass(frozen=True)
@@ -208,8 +210,8 @@ class Rule:
 
 
 RULES: Final[tuple[Rule, ...]] = (
-    Rule(r"^id/([^/]+)/(([^/]{2})[^/]*([^/]{2}))(/.*)?$", DOCUMENTS + "id/$1/$3/$4/$2$5"),
-    Rule(r"^id/([^/]+)/([^/]{1,3})(/.*)?$", DOCUMENTS + "id/$1/" + _SHORT + "/$2$3"),
+    Rule(r"^id/([^/]+)/(([^/]{2})[^/]*([^/]{2})([^/]{2}))(/.*)?$", DOCUMENTS + "id/$1/$5/$4/$3/$2$6"),
+    Rule(r"^id/([^/]+)/([^/]{1,5})(/.*)?$", DOCUMENTS + "id/$1/" + _SHORT + "/$2$3"),
     Rule(r"^((?:id|def|data)(?:/.*)?)$", DOCUMENTS + "$1"),
 )
 """The identifier → document mapping of :meth:`Layout.document`, first match wins (the landing
