@@ -28,6 +28,9 @@ class Description:
     """The resource's triples and those of the blank nodes it alone holds, in a stable order."""
     labels: Labels = field(default_factory=dict)
     """Labels of the resource, its types, its predicates and every IRI its triples name."""
+    neighbours: tuple[tuple[Node, Node, Node], ...] = ()
+    """The label triples, as the publication states them, of the IRIs the triples name: the
+    part of a neighbour's description that the resource's RDF documents repeat."""
     backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Predicate IRI → the subjects that point at this resource with it, sorted; not RDF of the
     resource (a unit's page lists its practices; its Turtle does not)."""

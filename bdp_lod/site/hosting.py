@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .layout import INDEX, RDF_VARIANTS, RULES, Layout, Rule, Variant
+from .layout import CATALOG, INDEX, RDF_VARIANTS, RULES, Layout, Rule, Variant
 
 __all__ = ["Hosting", "apache", "nginx_http", "nginx_server", "w3id"]
 
@@ -103,7 +103,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
         f"location = {prefix} {{",
         f'    if ({_MAP_VARIABLE} != "{Variant.HTML.extension}") {{',
         "        add_header Vary Accept always;",
-        f"        return 303 {prefix}{hosting.layout.document('id/catalog', Variant.TURTLE).removesuffix(Variant.TURTLE.extension)}{_MAP_VARIABLE};",
+        f"        return 303 {prefix}{hosting.layout.document(CATALOG, Variant.TURTLE).removesuffix(Variant.TURTLE.extension)}{_MAP_VARIABLE};",
         "    }",
         f"    rewrite ^ {prefix}{INDEX}{Variant.HTML.extension} last;",
         "}",
@@ -136,7 +136,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
 
 def _apache_rules(hosting: Hosting, target_base: str) -> list[str]:
     lines: list[str] = []
-    catalog = hosting.layout.document("id/catalog", Variant.TURTLE).removesuffix(Variant.TURTLE.extension)
+    catalog = hosting.layout.document(CATALOG, Variant.TURTLE).removesuffix(Variant.TURTLE.extension)
     for variant in RDF_VARIANTS:
         lines += [
             f"RewriteCond %{{HTTP_ACCEPT}} {_ACCEPT[variant]} [NC]",

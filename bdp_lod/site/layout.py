@@ -29,6 +29,7 @@ from enum import Enum
 from typing import Final
 
 __all__ = [
+    "CATALOG",
     "DOCUMENTS",
     "INDEX",
     "Download",
@@ -44,6 +45,8 @@ __all__ = [
 
 DOCUMENTS: Final = "doc/"
 """Where every resource's documents live, beside the dumps in the published folder."""
+CATALOG: Final = "id/catalog"
+"""The catalog's identifier path; the base URI's RDF is the catalog's documents."""
 INDEX: Final = "index"
 """The landing page: ``index.html`` (Polish) and ``index.en.html``, the base URI's own page."""
 IDENTIFIER_ROOTS: Final = ("id", "def", "data")
@@ -157,7 +160,7 @@ class Layout:
         """
         if path == "":
             if variant.is_rdf:
-                return self.document("id/catalog", variant)
+                return self.document(CATALOG, variant)
             return INDEX + variant.extension
         parts = path.split("/")
         if parts[0] == _SHARDED and len(parts) >= 3:
