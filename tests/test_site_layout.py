@@ -105,3 +105,10 @@ def test_shards_take_the_last_two_characters_then_the_two_before() -> None:
     assert shard("bdp-0537") == "37/05/bd"
     assert shard("2202") == "_"
     assert shard("abc") == "_"
+
+
+def test_a_download_url_is_answered_by_the_dump_and_a_resource_by_its_document() -> None:
+    assert LAYOUT.file_of("https://w3id.org/bdp/data/bdp/bdp.ttl", Variant.HTML) == "bdp.ttl"
+    assert LAYOUT.file_of("https://w3id.org/bdp/data/bdp/ttl", Variant.HTML) == "doc/data/bdp/ttl.html"
+    assert LAYOUT.file_of("https://w3id.org/bdp/def#Practice", Variant.HTML_EN) == "doc/def.en.html"
+    assert LAYOUT.file_of("http://www.w3.org/ns/dcat#Dataset", Variant.HTML) is None

@@ -21,7 +21,7 @@ from rdflib.term import Node
 from ..files import atomic_write
 from ..serialize import FORMATS, serialize
 from .description import Description
-from .layout import CATALOG, RDF_VARIANTS, Layout
+from .layout import CATALOG, RDF_VARIANTS, Download, Layout
 
 __all__ = ["LABELS", "PUBLISHED_GRAPHS", "describe", "read_publication", "write_documents"]
 
@@ -62,7 +62,8 @@ def _labels(graph: Graph) -> tuple[dict[str, dict[str, str]], dict[str, list[Tri
 def describe(graph: Graph, layout: Layout) -> Iterator[Description]:
     """One description per identifier path the graph's IRIs have, in path order.
 
-    A hash IRI (``def#Practice``) is described in its document's description (``def``); an IRI
+    Every IRI of the base answers, also one the graphs only name (a version IRI, the shapes);
+    download URLs are answered by the dumps themselves. A hash IRI (``def#Practice``) is described in its document's description (``def``); an IRI
     nested under another's path (``…/activity/3`` under the practice) has a description of its
     own and is also part of its parent's.
     """
@@ -75,8 +76,11 @@ def describe(graph: Graph, layout: Layout) -> Iterator[Description]:
         if path == "":  # the landing page: its RDF documents are the catalog's (Layout.document)
             path = CATALOG
         by_path[path].append((s, p, o))
-        if isinstance(o, URIRef) and layout.path(str(o)) is not None and p not in LABELS:
-            backlinks[str(o)][str(p)].add(str(s))
+        target = layout.path(str(o)) if isinstance(o, URIRef) else None
+        if target is not None and not isinstance(layout.locate(target), Download):
+            by_path.setdefault(CATALOG if target == "" else target, [])  # named only: it answers too
+            if p not in LABELS:
+                backlinks[str(o)][str(p)].add(str(s))
     labels, stated = _labels(graph)
     paths = sorted(by_path)
     for index, path in enumerate(paths):
@@ -88,15 +92,17 @@ def describe(graph: Graph, layout: Layout) -> Iterator[Description]:
                     break
                 continue
             triples.extend(by_path[later])
-        named = {str(t) for triple in triples for t in triple if isinstance(t, URIRef)}
         iri = layout.iri(path)
+        linked = backlinks.get(iri, {})
+        named = {str(t) for triple in triples for t in triple if isinstance(t, URIRef)}
+        labelled = named | set(linked) | {s for subjects in linked.values() for s in subjects}
         own = {t[0] for t in triples}
         yield Description(
             iri=iri,
             path=path,
             triples=tuple(sorted(triples, key=lambda t: (str(t[0]), str(t[1]), t[2].n3()))),
-            labels={i: labels[i] for i in sorted(named) if i in labels},
-            backlinks={p: tuple(sorted(s)) for p, s in sorted(backlinks.get(iri, {}).items())},
+            labels={i: labels[i] for i in sorted(labelled) if i in labels},
+            backlinks={p: tuple(sorted(s)) for p, s in sorted(linked.items())},
             neighbours=tuple(sorted(
                 (t for i in sorted(named) if URIRef(i) not in own for t in stated.get(i, ())),
                 key=lambda t: (str(t[0]), str(t[1]), t[2].n3()),

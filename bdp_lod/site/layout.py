@@ -189,6 +189,17 @@ class Layout:
             return Identifier(request)
         return Document(request)
 
+    def file_of(self, iri: str, variant: Variant) -> str | None:
+        """The file that answers ``iri`` for a client wanting ``variant``: a dump for a download
+        URL, else the identifier's document; None for an IRI of no publication of this base."""
+        path = self.path(iri)
+        if path is None:
+            return None
+        target = self.locate(path)
+        if isinstance(target, Download):
+            return target.file
+        return self.document(path, variant)
+
     def variants(self, path: str) -> dict[Variant, str]:
         """Every document of an identifier, by variant."""
         return {variant: self.document(path, variant) for variant in Variant}

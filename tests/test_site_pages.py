@@ -1,0 +1,100 @@
+"""A page per resource, Polish and English, that shows every source text and never runs one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF
+
+from bdp_lod.publish import PublishOptions, publish
+from bdp_lod.site.description import Description
+from bdp_lod.site.documents import describe, read_publication
+from bdp_lod.site.layout import Layout, Variant
+from bdp_lod.site.pages import render_page, write_pages
+from bdp_lod.site.writer import write_site
+
+from conftest import EXAMPLES
+
+BASE = "https://w3id.org/bdp/"
+LAYOUT = Layout(BASE)
+PRACTICE = "id/practice/cus-klucze-plan-osl-2023"
+HOSTILE = '<b>Plan</b> <script>alert(1)</script> & "cudzysłów" </script><img src=x onerror=alert(2)>'
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pages") / "out"
+    publish([str(EXAMPLES)], folder, options=PublishOptions())
+    result = write_site(folder, LAYOUT)
+    assert result.pages == 2 * result.resources and result.documents == 3 * result.resources
+    return folder
+
+
+def _page(site: Path, path: str, variant: Variant = Variant.HTML) -> BeautifulSoup:
+    return BeautifulSoup((site / LAYOUT.document(path, variant)).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_practice_page_names_the_practice_its_unit_and_its_office_in_polish(site: Path) -> None:
+    page = _page(site, PRACTICE)
+    assert page.html is not None and page.html["lang"] == "pl"
+    assert page.h1 is not None and page.h1.get_text() == "Plan Organizowania Społeczności Lokalnej"
+    links = {a.get_text(): a["href"] for a in page.find_all("a")}
+    assert links["Gmina Klucze"] == "../../../../unit/04/12/12/121204.html"
+    assert (site / "doc/id/practice/23/20/cu" / links["Gmina Klucze"]).resolve() == (site / LAYOUT.document("id/unit/121204", Variant.HTML)).resolve()
+    assert page.find("code", id="uri").get_text() == BASE + PRACTICE
+
+
+def test_every_link_of_every_page_leads_to_a_page_that_exists(site: Path) -> None:
+    pages = sorted((site / "doc").rglob("*.html"))
+    assert len(pages) > 100
+    for file in pages:
+        for anchor in BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").find_all("a"):
+            href = anchor["href"].partition("#")[0]
+            if href.startswith(("http://", "https://", "mailto:", "tel:")) or href.startswith("../../index"):
+                continue
+            if href.startswith("index") or href.endswith(("index.html", "index.en.html")):
+                continue
+            assert (file.parent / href).is_file(), (file, href)
+
+
+def test_the_english_page_labels_the_vocabulary_in_english_and_links_back_to_polish(site: Path) -> None:
+    page = _page(site, PRACTICE, Variant.HTML_EN)
+    assert page.html is not None and page.html["lang"] == "en"
+    terms = [dt.get_text() for dt in page.find_all("dt")]
+    assert "implemented by" in terms
+    switch = page.find("a", hreflang="pl")
+    assert switch is not None and switch["href"] == "cus-klucze-plan-osl-2023.html"
+
+
+def test_a_unit_page_lists_its_practices_with_a_count(site: Path) -> None:
+    page = _page(site, "id/unit/121204")
+    headings = [h.get_text() for h in page.find_all("h2")]
+    assert any(h.endswith("(1)") and "jednostka samorządu terytorialnego" in h for h in headings), headings
+
+
+def test_source_text_is_shown_never_run() -> None:
+    iri = URIRef(BASE + "id/practice/x-2020-01-01")
+    description = Description(
+        iri=str(iri), path="id/practice/x-2020-01-01",
+        triples=((iri, DCTERMS.title, Literal(HOSTILE, lang="pl")), (iri, RDF.type, URIRef(BASE + "def#Practice"))),
+        labels={str(iri): {"pl": HOSTILE}},
+    )
+    html = render_page(description, LAYOUT, "pl")
+    page = BeautifulSoup(html, "html.parser")
+    scripts = [s for s in page.find_all("script")]
+    assert len(scripts) == 2  # the schema.org JSON-LD and the copy button, nothing of the source
+    assert page.find("img") is None and page.find("b") is None
+    assert page.h1 is not None and page.h1.get_text() == HOSTILE
+    schema = json.loads(scripts[0].string or "")
+    assert schema["name"] == HOSTILE and "</script>" not in (scripts[0].string or "")
+
+
+def test_pages_are_the_same_bytes_every_time(site: Path) -> None:
+    file = site / LAYOUT.document(PRACTICE, Variant.HTML)
+    before = file.read_bytes()
+    write_pages(site, LAYOUT, describe(read_publication(site), LAYOUT))
+    assert file.read_bytes() == before
