@@ -98,3 +98,26 @@ def test_pages_are_the_same_bytes_every_time(site: Path) -> None:
     before = file.read_bytes()
     write_pages(site, LAYOUT, describe(read_publication(site), LAYOUT))
     assert file.read_bytes() == before
+
+
+def test_the_landing_page_browses_by_unit_and_theme_and_lists_the_downloads(site: Path) -> None:
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html is not None and page.html["lang"] == "pl"
+    items = [li.get_text(" ", strip=True) for li in page.find_all("li")]
+    assert "Dobre praktyki: 5" in items
+    slaskie = next(li for li in page.find_all("li") if li.a and li.a.get_text() == "Województwo śląskie")
+    assert [a.get_text() for a in slaskie.find_all("a")] == ["Województwo śląskie", "Miasto Katowice"]
+    rows = {tr.td.get_text(): tr.find_all("td")[2].get_text() for tr in page.find_all("tr") if tr.td}
+    sums = dict(reversed(line.split("  ")) for line in (site / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    assert rows["bdp.nt"] == sums["bdp.nt"]
+    for anchor in page.find_all("a"):
+        href = anchor["href"]
+        if not href.startswith("http"):
+            assert (site / href).is_file(), href
+
+
+def test_the_search_index_names_every_practice_and_its_page(site: Path) -> None:
+    entries = json.loads((site / "search.json").read_text(encoding="utf-8"))
+    assert len(entries) == 5
+    title, href = next(e for e in entries if e[0] == "Plan Organizowania Społeczności Lokalnej")
+    assert href == LAYOUT.document(PRACTICE, Variant.HTML) and (site / href).is_file()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..files import atomic_write
 from .documents import describe, read_publication, write_documents
+from .index import write_index
 from .hosting import Hosting, apache, nginx_http, nginx_server, w3id
 from .layout import Layout
 from .pages import write_pages
@@ -29,7 +30,8 @@ def write_site(folder: Path, layout: Layout, *, site_url: str | None = None, roo
     ``site_url`` is where the folder is served (the base by default); ``root`` the folder's
     path on the web server's disk, for the nginx rules (``folder`` by default).
     """
-    descriptions = list(describe(read_publication(folder), layout))
+    graph = read_publication(folder)
+    descriptions = list(describe(graph, layout))
     documents = write_documents(folder, layout, descriptions)
     pages = write_pages(folder, layout, descriptions)
     hosting = Hosting(layout, site=site_url)
@@ -42,4 +44,5 @@ def write_site(folder: Path, layout: Layout, *, site_url: str | None = None, roo
     for name, text in rules.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         atomic_write(folder / name, text.encode("utf-8"))
+    write_index(folder, graph, layout)
     return SiteResult(resources=len(descriptions), documents=documents, pages=pages)
