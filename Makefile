@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/bdp-lod publish examples/ --out build/site
+	$(BIN)/bdp-lod publish examples/ --out build/site --site
 
 test: $(STAMP)
 	$(BIN)/python -m mypy

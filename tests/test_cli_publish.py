@@ -142,3 +142,17 @@ def test_an_out_folder_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: P
     assert result.stderr.splitlines()[-1].startswith(f"bdp-lod: {out}: cannot write: ")
     assert "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_with_site_the_folder_also_holds_pages_documents_and_rules_and_is_replaced_whole(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    for _ in range(2):  # the second run replaces the first, site included
+        result = run("publish", str(EXAMPLES), "--out", str(out), "--site")
+        assert result.exit_code == 0, result.output
+    assert {"index.html", "index.en.html", "search.json", ".htaccess"} <= {p.name for p in out.iterdir()}
+    practice = out / "doc/id/practice/23/20/cu/cus-klucze-plan-osl-2023"
+    assert {practice.with_suffix(s).is_file() for s in (".html", ".ttl", ".jsonld", ".nt")} == {True}
+    assert f"alias {out.resolve()}/;" in (out / "hosting/nginx-server.conf").read_text(encoding="utf-8")
+    assert "  doc " not in result.output  # the listing names files, not the site's folders
+    without = run("publish", str(EXAMPLES), "--out", str(out))
+    assert without.exit_code == 0 and not (out / "doc").exists()

@@ -93,8 +93,13 @@ def publish(
     encoding: str | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    extend: Callable[[Path], object] | None = None,
 ) -> PublishResult:
     """Validate ``inputs`` and, when nothing is a violation, publish them into ``out_dir``.
+
+    ``extend`` is called with the finished working folder before it replaces ``out_dir``, so
+    what it adds (the Linked Data site of `bdp_lod.site`) lands in the same atomic swap; the
+    layers stay one-way because publish is handed the writer and never imports it.
 
     Raises `bdp_lod.errors.InputError` when an input cannot be read or ``out_dir`` cannot be
     replaced (it exists and holds something other than a previous publication); both are
@@ -141,6 +146,10 @@ def publish(
         started = time.perf_counter()
         _describe(folder, options, dumps, summary, progress)
         timings["describe"] = time.perf_counter() - started
+        if extend is not None:
+            started = time.perf_counter()
+            extend(folder.work)
+            timings["extend"] = time.perf_counter() - started
         started = time.perf_counter()
         files = tuple(sorted(p.name for p in folder.work.iterdir()))
         folder.commit()

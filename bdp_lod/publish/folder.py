@@ -160,9 +160,15 @@ class OutputFolder:
 
     def commit(self) -> None:
         """Flush every file, write nothing more, and put the folder in the target's place."""
+        folders = False
         for item in self.work.iterdir():
+            if item.is_dir():
+                folders = True
+                continue
             with item.open("rb") as handle:
                 os.fsync(handle.fileno())
+        if folders:  # a site's many thousand documents: one sync, not one fsync per file
+            os.sync()
         _fsync_dir(self.work)
         if self.target.exists():
             if _exchange(self.work, self.target):

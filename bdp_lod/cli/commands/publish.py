@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import signal
 import sys
+from functools import partial
 from pathlib import Path
 from types import FrameType
 
@@ -16,6 +17,8 @@ from ...publish import PublishOptions, PublishResult, publish
 from ...publish.release import CC_BY_4_0
 from ...uris import DEFAULT_BASE
 from ...vocab import BDP, ORG, VCARD
+from ...site.layout import Layout
+from ...site.writer import write_site
 from ..group import cli
 from ..common import EXIT_INVALID, Context, fail
 
@@ -51,6 +54,9 @@ def _terminate(signum: int, _frame: FrameType | None) -> None:
 @click.option("--licence", default=CC_BY_4_0, show_default=True, metavar="IRI",
               help="Licence IRI from the EU licence table.")
 @click.option("--sparql-endpoint", metavar="URL", help="A SPARQL endpoint serving the data, for the catalog.")
+@click.option("--site", "site", is_flag=True,
+              help="Also write the Linked Data site: pages and RDF documents of every IRI, the landing page, "
+                   "web-server rules (docs/site.md).")
 @click.option("--encoding", default=None, help="Encoding of CSV inputs (detected when not given).")
 @click.pass_obj
 def publish_command(
@@ -67,6 +73,7 @@ def publish_command(
     contact_email: str | None,
     licence: str,
     sparql_endpoint: str | None,
+    site: bool,
     encoding: str | None,
 ) -> None:
     """Validate the inputs and publish them into DIR: Turtle, N-Triples and JSON-LD dumps, a
@@ -81,7 +88,10 @@ def publish_command(
     )
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        result = publish(inputs, out_dir, options=options, gzip=gzip_, redact_contacts=redact_contacts, encoding=encoding)
+        layout = Layout(options.base_uri, downloads=options.downloads)
+        extend = partial(write_site, layout=layout, root=str(out_dir.resolve())) if site else None
+        result = publish(inputs, out_dir, options=options, gzip=gzip_, redact_contacts=redact_contacts, encoding=encoding,
+                         extend=extend)
     except InputError as exc:
         fail(exc.describe(ctx.lang))
     finally:
@@ -112,8 +122,9 @@ def _report(ctx: Context, result: PublishResult) -> None:
            f"jednostki samorządu z ich powiatami i województwami: {units} "
            f"(trójki: {s.triples}) w {result.out_dir}:",
     )))
-    width = max(len(name) for name in result.files)
-    for name in result.files:
+    files = [name for name in result.files if (result.out_dir / name).is_file()]
+    width = max(len(name) for name in files)
+    for name in files:
         size = (result.out_dir / name).stat().st_size
         click.echo(f"  {name.ljust(width)}  {size:>12,} B".replace(",", " "))
     sys.stdout.flush()
