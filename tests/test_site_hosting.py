@@ -72,6 +72,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             file = folder / layout.document(path, variant)
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(layout.document(path, variant), encoding="utf-8")
+    (folder / ".well-known").mkdir()
+    (folder / ".well-known/void").write_text("<https://w3id.org/bdp/data/bdp> a <http://rdfs.org/ns/void#Dataset> .\n", encoding="utf-8")
     port = _free_port()
     hosting = Hosting(layout, site=f"http://127.0.0.1:{port}/bdp/")
     (work / "http.conf").write_text(nginx_http(hosting), encoding="utf-8")
@@ -164,3 +166,8 @@ def test_apache_and_w3id_rules_redirect_with_the_same_patterns() -> None:
     assert f"{rule} https://dane.example.org/bdp/doc/id/$1/$5/$4/$3/$2$6.ttl [R=303,L]" in redirects
     assert "RewriteRule ^data/bdp/([^/]+\\.[^/]+)$ $1 [L]" in htaccess
     assert redirects.endswith("RewriteRule ^(.*)$ https://dane.example.org/bdp/$1 [R=302,L]\n")
+
+
+def test_the_well_known_void_is_turtle(site: Site) -> None:
+    response = requests.get(site.url + ".well-known/void")
+    assert response.status_code == 200 and response.headers["Content-Type"].split(";")[0] == "text/turtle"

@@ -121,3 +121,12 @@ def test_the_search_index_names_every_practice_and_its_page(site: Path) -> None:
     assert len(entries) == 5
     title, href = next(e for e in entries if e[0] == "Plan Organizowania Społeczności Lokalnej")
     assert href == LAYOUT.document(PRACTICE, Variant.HTML) and (site / href).is_file()
+
+
+def test_crawlers_find_every_page_in_the_sitemap_and_clients_find_void_where_they_look(site: Path) -> None:
+    sitemap = BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "html.parser")
+    urls = [loc.get_text() for loc in sitemap.find_all("loc")]
+    pages = {BASE + p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert set(urls) == pages and len(urls) == len(pages)
+    assert (site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {BASE}sitemap.xml\n")
+    assert (site / ".well-known/void").read_bytes() == (site / "void.ttl").read_bytes()

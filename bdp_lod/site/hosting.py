@@ -108,6 +108,13 @@ def nginx_server(hosting: Hosting, root: str) -> str:
         f"    rewrite ^ {prefix}{INDEX}{Variant.HTML.extension} last;",
         "}",
     ]
+    lines += [
+        f"location = {prefix}.well-known/void {{",
+        f"    alias {folder}.well-known/void;",
+        "    default_type text/turtle;",
+        "    add_header Access-Control-Allow-Origin * always;",
+        "}",
+    ]
     downloads = hosting.layout.download_prefix
     if downloads:
         lines += [
@@ -161,9 +168,12 @@ def apache(hosting: Hosting) -> str:
         "AddType application/n-triples .nt",
         "AddDefaultCharset utf-8",
         "DirectoryIndex index.html",
+        '<Files "void">',
+        "    ForceType text/turtle",
+        "</Files>",
         "<IfModule mod_headers.c>",
         "    Header always append Vary Accept",
-        '    <FilesMatch "\\.(ttl|jsonld|nt|gz)$">',
+        '    <FilesMatch "(\\.(ttl|jsonld|nt|gz)|^void)$">',
         '        Header always set Access-Control-Allow-Origin "*"',
         "    </FilesMatch>",
         "</IfModule>",

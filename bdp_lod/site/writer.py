@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..files import atomic_write
 from .documents import describe, read_publication, write_documents
+from .crawling import write_crawling
 from .index import write_index
 from .hosting import Hosting, apache, nginx_http, nginx_server, w3id
 from .layout import Layout
@@ -45,4 +46,5 @@ def write_site(folder: Path, layout: Layout, *, site_url: str | None = None, roo
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         atomic_write(folder / name, text.encode("utf-8"))
     write_index(folder, graph, layout)
+    write_crawling(folder, layout, (d.path for d in descriptions), hosting.site_url)
     return SiteResult(resources=len(descriptions), documents=documents, pages=pages)
