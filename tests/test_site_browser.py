@@ -1,0 +1,109 @@
+"""The site as people see it: Debian's chromium, driven by Playwright, at phone and desktop width.
+
+The published folder of the examples (with ``--site``) is served by Python's own HTTP server on
+127.0.0.1. Skips, saying so, where chromium or Playwright is missing (.ci/run installs chromium).
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from bdp_lod.publish import PublishOptions, publish
+from bdp_lod.site.layout import Layout, Variant
+from bdp_lod.site.writer import write_site
+
+from conftest import EXAMPLES
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+LAYOUT = Layout("https://w3id.org/bdp/")
+PRACTICE = LAYOUT.document("id/practice/cus-klucze-plan-osl-2023", Variant.HTML)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".json": "application/json", ".html": "text/html; charset=utf-8"}
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("browser") / "out"
+    publish([str(EXAMPLES)], folder, options=PublishOptions(), extend=functools.partial(write_site, layout=LAYOUT))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian's chromium; .ci/run installs it)")
+    with playwright_api.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_a_practice_page_loads_without_console_errors_and_fits_the_screen(browser: Browser, url: str, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url + PRACTICE)
+    assert page.locator("h1").inner_text() == "Plan Organizowania Społeczności Lokalnej"
+    assert errors == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.close()
+
+
+def test_the_language_switch_leads_to_the_english_page_and_back(browser: Browser, url: str) -> None:
+    page = browser.new_page()
+    page.goto(url + PRACTICE)
+    page.click("text=English")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.url.endswith(".en.html")
+    page.click("text=Polski")
+    assert page.evaluate("document.documentElement.lang") == "pl"
+    page.close()
+
+
+def test_the_unit_link_of_a_practice_leads_to_the_units_page(browser: Browser, url: str) -> None:
+    page = browser.new_page()
+    page.goto(url + PRACTICE)
+    page.click("text=Gmina Klucze")
+    assert page.locator("h1").inner_text() == "Gmina Klucze"
+    page.close()
+
+
+def test_the_landing_page_search_finds_a_practice_by_a_word_of_its_title(browser: Browser, url: str) -> None:
+    page = browser.new_page()
+    page.goto(url + "index.html")
+    page.fill("#search", "organizowania")
+    page.wait_for_selector("#results a")
+    assert page.locator("#results a").all_inner_texts() == ["Plan Organizowania Społeczności Lokalnej"]
+    page.click("#results a")
+    assert page.locator("h1").inner_text() == "Plan Organizowania Społeczności Lokalnej"
+    page.close()
