@@ -1,26 +1,21 @@
 """The site as people see it: Debian's chromium, driven by Playwright, at phone and desktop width.
 
-The published folder of the examples (with ``--site``) is served by Python's own HTTP server on
+The published folder of the examples (with ``--site``) is served by ``bdp-lod serve``'s server on
 127.0.0.1. Skips, saying so, where chromium or Playwright is missing (.ci/run installs chromium).
 """
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from bdp_lod.publish import PublishOptions, publish
-from bdp_lod.site.layout import Layout, Variant
-from bdp_lod.site.writer import write_site
+from bdp_lod.site.layout import Variant
 
-from conftest import EXAMPLES
+from site_support import LAYOUT, publish_site, serving
+
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -29,29 +24,13 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright i
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-LAYOUT = Layout("https://w3id.org/bdp/")
 PRACTICE = LAYOUT.document("id/practice/cus-klucze-plan-osl-2023", Variant.HTML)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".json": "application/json", ".html": "text/html; charset=utf-8"}
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("browser") / "out"
-    publish([str(EXAMPLES)], folder, options=PublishOptions(), extend=functools.partial(write_site, layout=LAYOUT))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(publish_site(tmp_path_factory.mktemp("browser") / "out")) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,145 @@
+"""`bdp-lod serve` started as a real server on loopback: every identifier negotiates, every
+document is the resource's RDF, and a standard SPARQL client queries /sparql."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from rdflib import Graph, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+from bdp_lod.server.negotiation import negotiate
+from bdp_lod.site.documents import describe, read_publication
+from bdp_lod.site.layout import Variant
+
+from site_support import LAYOUT, publish_site, serving
+
+
+PRACTICE = "id/practice/cus-klucze-plan-osl-2023"
+FORMATS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt"}
+VARIANTS = {"text/html": Variant.HTML, "text/turtle": Variant.TURTLE, "application/ld+json": Variant.JSONLD,
+            "application/n-triples": Variant.NTRIPLES}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return publish_site(tmp_path_factory.mktemp("serve") / "out")
+
+
+@pytest.fixture(scope="module")
+def url(folder: Path) -> Iterator[str]:
+    with serving(folder) as address:
+        yield address
+
+
+@pytest.mark.parametrize(("accept", "chosen"), [
+    ("text/turtle", "text/turtle"),
+    ("text/turtle;q=0.5, application/ld+json", "application/ld+json"),
+    ("*/*", "text/html"),
+    (None, "text/html"),
+    ("application/*;q=0.9, text/turtle;q=0.1", "application/ld+json"),
+    ("image/png", None),
+    ("text/html;q=0, */*;q=0.1", "text/turtle"),
+])
+def test_q_values_are_honoured(accept: str | None, chosen: str | None) -> None:
+    assert negotiate(accept, list(VARIANTS)) == chosen
+
+
+def test_every_resource_answers_303_with_each_type_and_its_rdf_is_its_description(folder: Path, url: str) -> None:
+    session = requests.Session()
+    descriptions = list(describe(read_publication(folder), LAYOUT))
+    assert len(descriptions) > 100
+    for description in descriptions:
+        for accept, variant in VARIANTS.items():
+            response = session.get(url + description.path, headers={"Accept": accept}, allow_redirects=False)
+            location = "/" + LAYOUT.document(description.path, variant)
+            assert (response.status_code, response.headers["Location"], response.headers["Vary"]) == (303, location, "Accept")
+            if accept == "text/html":
+                continue
+            document = session.get(url + location.lstrip("/"))
+            assert document.status_code == 200 and document.headers["Content-Type"].split(";")[0] == accept
+            graph = Graph().parse(data=document.content, format=FORMATS[accept])
+            assert set(graph) == {*description.triples, *description.neighbours}, description.path
+
+
+def test_nothing_acceptable_is_406(url: str) -> None:
+    assert requests.get(url + PRACTICE, headers={"Accept": "image/png"}, allow_redirects=False).status_code == 406
+
+
+def test_documents_carry_an_etag_and_answer_304_when_unchanged(url: str) -> None:
+    document = url + LAYOUT.document(PRACTICE, Variant.TURTLE)
+    first = requests.get(document)
+    assert first.headers["Access-Control-Allow-Origin"] == "*"
+    again = requests.get(document, headers={"If-None-Match": first.headers["ETag"]})
+    assert (again.status_code, again.content) == (304, b"")
+
+
+def test_unknown_paths_are_404_in_the_sites_style_for_browsers_and_plain_for_rdf_clients(url: str) -> None:
+    page = requests.get(url + "doc/id/practice/no/ne/xx/none.html", headers={"Accept": "text/html"})
+    assert page.status_code == 404 and "Nie ma takiej strony" in page.text
+    plain = requests.get(url + "id/practice/nothing-like-this", headers={"Accept": "text/turtle"}, allow_redirects=False)
+    assert (plain.status_code, plain.text) == (404, "Not found\n")
+
+
+@pytest.mark.parametrize("escape", ["doc/../../../etc/passwd", "doc/%2e%2e/%2e%2e/etc/passwd", "%2e%2e/catalog.ttl", "doc/..%2f..%2fetc/passwd"])
+def test_dots_never_leave_the_folder(url: str, escape: str) -> None:
+    with requests.Session() as session:
+        request = requests.Request("GET", url + escape).prepare()
+        request.url = url + escape  # as sent, not normalised by the client
+        assert session.send(request).status_code == 404
+
+
+def test_a_standard_sparql_client_runs_select_ask_and_construct(url: str) -> None:
+    store = SPARQLStore(url + "sparql", returnFormat="json")
+    rows = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/bdp/def#Practice> }"))
+    assert int(rows[0][0]) == 5
+    assert store.query(f"ASK {{ <{LAYOUT.iri(PRACTICE)}> ?p ?o }}").askAnswer is True
+    constructed = Graph()
+    for triple in store.query(f"CONSTRUCT {{ <{LAYOUT.iri(PRACTICE)}> ?p ?o }} WHERE {{ <{LAYOUT.iri(PRACTICE)}> ?p ?o }}"):
+        constructed.add(triple)
+    assert (URIRef(LAYOUT.iri(PRACTICE)), None, None) in constructed
+
+
+@pytest.mark.parametrize(("accept", "first_line"), [
+    ("text/csv", "n\r\n"),
+    ("text/tab-separated-values", "?n\n"),
+])
+def test_select_results_come_as_csv_and_tsv_too(url: str, accept: str, first_line: str) -> None:
+    response = requests.get(url + "sparql", params={"query": "SELECT ?n WHERE { BIND(1 AS ?n) }"}, headers={"Accept": accept})
+    assert response.status_code == 200 and response.text.startswith(first_line)
+
+
+def test_post_queries_work_and_updates_are_refused(url: str) -> None:
+    posted = requests.post(url + "sparql", data="ASK {}", headers={"Content-Type": "application/sparql-query",
+                                                                  "Accept": "application/sparql-results+json"})
+    assert posted.json() == {"head": {}, "boolean": True}
+    update = requests.post(url + "sparql", data={"update": "DROP ALL"})
+    assert update.status_code == 403
+
+
+def test_malformed_sparql_is_400_with_the_parsers_message(url: str) -> None:
+    response = requests.get(url + "sparql", params={"query": "SELECT WHERE {"})
+    assert response.status_code == 400 and response.text.startswith("malformed query:")
+
+
+def test_the_command_refuses_a_folder_that_is_not_a_publication(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "bdp_lod.cli", "serve", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (2, f"bdp-lod: {tmp_path}: not a published folder (no catalog.ttl)\n")
+
+
+def test_the_command_serves_until_stopped(folder: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "bdp_lod.cli", "serve", str(folder), "--port", "0"],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        address = line.split(" at ")[1].split(" ")[0]
+        assert requests.get(address + PRACTICE, headers={"Accept": "text/turtle"}, allow_redirects=False).status_code == 303
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
