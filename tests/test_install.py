@@ -33,7 +33,7 @@ def test_the_wheel_contains_the_package_vocabulary_and_shapes(wheel):
         "bdp_lod/_data/vocab/unit-types.ttl",
         "bdp_lod/_data/vocab/context.jsonld",
         "bdp_lod/data/terc.tsv",
-        "bdp_lod/site/templates/page.html",
+        "bdp_lod/site/templates/resource.html",
         "bdp_lod/site/templates/index.html",
     ):
         assert required in names

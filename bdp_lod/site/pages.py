@@ -148,7 +148,7 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
         variant.extension.lstrip("."): posixpath.relpath(layout.document(description.path, variant), here)
         for variant in (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)
     }
-    return _ENVIRONMENT.get_template("page.html").render(
+    return _ENVIRONMENT.get_template("resource.html").render(
         lang=lang,
         ui=UI[lang],
         title=title,
