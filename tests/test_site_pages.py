@@ -130,3 +130,13 @@ def test_crawlers_find_every_page_in_the_sitemap_and_clients_find_void_where_the
     assert set(urls) == pages and len(urls) == len(pages)
     assert (site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {BASE}sitemap.xml\n")
     assert (site / ".well-known/void").read_bytes() == (site / "void.ttl").read_bytes()
+
+
+def test_the_vocabulary_page_has_a_section_for_each_term_that_its_hash_links_reach(site: Path) -> None:
+    page = _page(site, "def", Variant.HTML_EN)
+    practice = page.find("section", id="Practice")
+    assert practice is not None and practice.h2 is not None and practice.h2.get_text().startswith("Good practice")
+    practice_page = _page(site, PRACTICE)
+    (link,) = [a["href"] for a in practice_page.find_all("a") if a["href"].endswith("#localGovernmentUnit")]
+    assert link == "../../../../../def.html#localGovernmentUnit"
+    assert _page(site, "def").find("section", id="localGovernmentUnit") is not None

@@ -120,22 +120,34 @@ def _schema_org(page: _Page, title: str) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def render_page(description: Description, layout: Layout, lang: str) -> str:
-    """The page of one resource in ``lang`` (``pl`` or ``en``)."""
-    page = _Page(description, layout, lang)
-    subject = URIRef(description.iri)
-    own = [(p, o) for s, p, o in description.triples if s == subject]
-    title = page.label(description.iri)
+def _properties(page: _Page, subject: URIRef) -> tuple[list[str], list[dict[str, object]]]:
+    """The kinds of ``subject`` and its other properties, labelled, values in natural order."""
+    own = [(p, o) for s, p, o in page.d.triples if s == subject]
     kinds = sorted({page.label(str(o)) for p, o in own if p == RDF.type})
     by_predicate: dict[str, list[object]] = {}
     for p, o in own:
         if p != RDF.type:
             by_predicate.setdefault(str(p), []).append(o)
-    rows = [
-        {"predicate": _Link(page.label(p), page.href(p)),
-         "objects": sorted((page.value(o) for o in values), key=_natural)}
+    rows: list[dict[str, object]] = [
+        {"predicate": _Link(page.label(p), page.href(p)), "objects": sorted((page.value(o) for o in values), key=_natural)}
         for p, values in sorted(by_predicate.items(), key=lambda item: (page.label(item[0]), item[0]))
     ]
+    return kinds, rows
+
+
+def render_page(description: Description, layout: Layout, lang: str) -> str:
+    """The page of one resource in ``lang`` (``pl`` or ``en``)."""
+    page = _Page(description, layout, lang)
+    subject = URIRef(description.iri)
+    title = page.label(description.iri)
+    kinds, rows = _properties(page, subject)
+    terms = sorted({s for s, _p, _o in description.triples if isinstance(s, URIRef) and str(s).startswith(description.iri + "#")},
+                   key=str)
+    sections = []
+    for term in terms:
+        term_kinds, term_rows = _properties(page, term)
+        sections.append({"id": str(term).partition("#")[2], "title": page.label(str(term)), "kinds": term_kinds,
+                         "rows": term_rows})
     backlinks = [
         {"heading": UI[lang]["linked"].format(page.label(p)), "count": len(subjects),
          "links": [_Link(page.label(s), page.href(s)) for s in subjects[:BACKLINKS_SHOWN]]}
@@ -155,6 +167,7 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
         kinds=kinds,
         iri=description.iri,
         rows=rows,
+        sections=sections,
         backlinks=backlinks,
         formats=formats,
         other={"lang": other_lang, "name": UI[other_lang]["name"], "href": posixpath.relpath(other, here)},
