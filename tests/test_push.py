@@ -34,8 +34,8 @@ from click.testing import CliRunner
 
 from bdp_lod.cli import cli
 from bdp_lod.errors import InputError, StoreError
-from bdp_lod.publish.store import Credentials, RetryPolicy, push
-from bdp_lod.publish.store_client import GraphStore, query_endpoint_for
+from bdp_lod.store import Credentials, RetryPolicy, push
+from bdp_lod.store.client import GraphStore, query_endpoint_for
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 needs_oxigraph = pytest.mark.skipif(

@@ -15,7 +15,7 @@
    copy the vocabulary, shapes and context, list every file in ``SHA256SUMS``;
 6. swap the folder into place (`bdp_lod.publish.folder`).
 
-Graph Store upload (`bdp_lod.publish.store`) works on the folder this writes.
+Graph Store upload (`bdp_lod.store`) works on the folder this writes.
 """
 
 from __future__ import annotations

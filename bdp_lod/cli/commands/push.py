@@ -6,7 +6,7 @@ import click
 
 from ...errors import InputError, StoreError
 from ...findings import Message
-from ...publish.store import RetryPolicy, push
+from ...store import RetryPolicy, push
 from ..group import cli
 from ..common import EXIT_INVALID, Context, fail
 

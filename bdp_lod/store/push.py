@@ -20,8 +20,8 @@ import requests
 
 from ..errors import StoreError
 from ..findings import Message
-from .store_client import Credentials, GraphStore, RetryPolicy, check_graph_iri
-from .store_sources import DumpSource, Upload, plan_uploads
+from .client import Credentials, GraphStore, RetryPolicy, check_graph_iri
+from .sources import DumpSource, Upload, plan_uploads
 
 __all__ = ["Credentials", "GraphCount", "PushResult", "RetryPolicy", "SentFile", "push"]
 
