@@ -8,7 +8,6 @@ this module has them blotted out, so neither a message nor a store's echo can le
 
 from __future__ import annotations
 
-import base64
 import io
 import os
 import time
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph as ox
 import requests
+import requests.auth
 
 from ..errors import InputError, StoreError
 from ..findings import Message
@@ -86,13 +86,22 @@ class Credentials:
         return cls(user=user, password=password, token=env.get(TOKEN_VAR) or None)
 
     @property
-    def headers(self) -> dict[str, str]:
+    def auth(self) -> requests.auth.AuthBase | None:
+        """requests' own Basic auth, or a bearer token; None without credentials."""
         if self.token:
-            return {"Authorization": f"Bearer {self.token}"}
+            return _Bearer(self.token)
         if self.user is not None and self.password is not None:
-            pair = base64.b64encode(f"{self.user}:{self.password}".encode("utf-8")).decode("ascii")
-            return {"Authorization": f"Basic {pair}"}
-        return {}
+            return requests.auth.HTTPBasicAuth(self.user, self.password)
+        return None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The ``Authorization`` header the auth sends, as requests writes it (for redaction)."""
+        auth = self.auth
+        if auth is None:
+            return {}
+        prepared = auth(requests.Request("GET", "http://localhost/").prepare())
+        return {"Authorization": prepared.headers["Authorization"]}
 
     def redact(self, text: str) -> str:
         """``text`` with every form of a secret (raw, or inside the header value) replaced."""
@@ -102,6 +111,17 @@ class Credentials:
         for secret in sorted(set(secrets), key=len, reverse=True):
             text = text.replace(secret, "***")
         return text
+
+
+class _Bearer(requests.auth.AuthBase):
+    """``Authorization: Bearer`` (requests ships Basic and Digest, not bearer tokens)."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = f"Bearer {self.token}"
+        return request
 
 
 @dataclass(frozen=True)
@@ -248,7 +268,7 @@ class GraphStore:
             try:
                 return self.session.request(
                     method, url, params=params, data=body,
-                    headers={"Content-Type": content_type, **self.credentials.headers},
+                    headers={"Content-Type": content_type}, auth=self.credentials.auth,
                     timeout=(_CONNECT_TIMEOUT, self.timeout), allow_redirects=False,
                 )
             finally:
@@ -267,7 +287,7 @@ class GraphStore:
         def attempt() -> requests.Response:
             return self.session.get(
                 self.sparql_url, params={"query": query},
-                headers={"Accept": "application/sparql-results+json", **self.credentials.headers},
+                headers={"Accept": "application/sparql-results+json"}, auth=self.credentials.auth,
                 timeout=(_CONNECT_TIMEOUT, self.timeout), allow_redirects=False,
             )
 
