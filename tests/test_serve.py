@@ -3,6 +3,7 @@ document is the resource's RDF, and a standard SPARQL client queries /sparql."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -143,3 +144,16 @@ def test_the_command_serves_until_stopped(folder: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(("name", "text", "says"), [
+    ("catalog.ttl", "<a> <b> .", "catalog.ttl: cannot parse the catalog"),
+    ("bdp.nt", "<https://x> <https://y> .\n", "bdp.nt: cannot load into the SPARQL store"),
+])
+def test_a_damaged_folder_is_one_line_and_exit_2(folder: Path, tmp_path: Path, name: str, text: str, says: str) -> None:
+    damaged = tmp_path / "damaged"
+    shutil.copytree(folder, damaged)
+    (damaged / name).write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bdp_lod.cli", "serve", str(damaged)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith(f"bdp-lod: {damaged / name}: ") and says.split(": ")[1] in done.stderr
+    assert "Traceback" not in done.stderr

@@ -194,7 +194,12 @@ def published_layout(folder: Path) -> Layout:
     if not catalog_file.is_file():
         raise InputError("not a published folder (no catalog.ttl)", file=str(folder),
                          pl="to nie jest folder publikacji (brak catalog.ttl)")
-    graph = Graph().parse(catalog_file, format="turtle")
+    try:
+        graph = Graph().parse(catalog_file, format="turtle")
+    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"cannot parse the catalog: {first}", file=str(catalog_file),
+                         pl=f"nie można odczytać katalogu: {first}") from None
     catalogs = sorted(str(s) for s in graph.subjects(RDF.type, DCAT.Catalog) if str(s).endswith(CATALOG))
     if not catalogs:
         raise InputError("catalog.ttl names no catalog of a bdp-lod publication", file=str(catalog_file),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..errors import InputError
 from .negotiation import negotiate
 
 __all__ = ["QueryFailed", "QueryTimedOut", "SparqlEndpoint", "STORE_FILES"]
@@ -55,7 +56,12 @@ class SparqlEndpoint:
         store = ox.Store()
         for name, fmt in STORE_FILES.items():
             if (folder / name).is_file():
-                store.bulk_load(path=str(folder / name), format=fmt)
+                try:
+                    store.bulk_load(path=str(folder / name), format=fmt)
+                except (SyntaxError, ValueError, OSError) as exc:
+                    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                    raise InputError(f"cannot load into the SPARQL store: {first}", file=str(folder / name),
+                                     pl=f"nie można wczytać do magazynu SPARQL: {first}") from None
         return cls(store, timeout)
 
     def run(self, query: str, accept: str | None) -> tuple[bytes, str]:

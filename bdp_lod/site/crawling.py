@@ -44,7 +44,10 @@ def write_crawling(folder: Path, layout: Layout, paths: Iterable[str], site_url:
         atomic_write(folder / "sitemap.xml", ("\n".join([*index, "</sitemapindex>"]) + "\n").encode("utf-8"))
         written.append("sitemap.xml")
     atomic_write(folder / "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n".encode("utf-8"))
-    void = folder / ".well-known" / "void"
-    void.parent.mkdir(exist_ok=True)
-    atomic_write(void, (folder / "void.ttl").read_bytes() if (folder / "void.ttl").is_file() else b"")
-    return [*written, "robots.txt", ".well-known/void"]
+    written.append("robots.txt")
+    if (folder / "void.ttl").is_file():
+        void = folder / ".well-known" / "void"
+        void.parent.mkdir(exist_ok=True)
+        atomic_write(void, (folder / "void.ttl").read_bytes())
+        written.append(".well-known/void")
+    return written

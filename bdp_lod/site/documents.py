@@ -10,6 +10,7 @@ without a second request.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -83,15 +84,14 @@ def describe(graph: Graph, layout: Layout) -> Iterator[Description]:
                 backlinks[str(o)][str(p)].add(str(s))
     labels, stated = _labels(graph)
     paths = sorted(by_path)
-    for index, path in enumerate(paths):
+    for path in paths:
         triples = list(by_path[path])
         nested = path + "/"
-        for later in paths[index + 1:]:  # sorted, so every path under this one follows it
-            if not later.startswith(nested):
-                if later > nested:
-                    break
-                continue
-            triples.extend(by_path[later])
+        # Sorted: the paths under this one are one run starting where "path/" would go.
+        at = bisect.bisect_left(paths, nested)
+        while at < len(paths) and paths[at].startswith(nested):
+            triples.extend(by_path[paths[at]])
+            at += 1
         iri = layout.iri(path)
         linked = backlinks.get(iri, {})
         named = {str(t) for triple in triples for t in triple if isinstance(t, URIRef)}

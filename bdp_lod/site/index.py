@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS
 
 from ..files import atomic_write
 from .layout import CATALOG, INDEX, Layout, Variant
+from .rendering import ENVIRONMENT, LANGUAGES, embedded_json
 
 __all__ = ["SEARCH_INDEX", "write_index"]
 
@@ -42,9 +41,6 @@ _UI = {
         "institutions": "Institutions", "footer": "The Good Practice Database's open data as Linked Open Data.",
     },
 }
-_VARIANT = {"pl": Variant.HTML, "en": Variant.HTML_EN}
-_ENVIRONMENT = Environment(loader=PackageLoader("bdp_lod.site", "templates"), autoescape=select_autoescape(["html"]),
-                           keep_trailing_newline=True, trim_blocks=True)
 
 
 def _text(graph: Graph, subject: URIRef, predicate: URIRef, lang: str) -> str:
@@ -79,12 +75,16 @@ def _units(graph: Graph, layout: Layout, lang: str, href: Any) -> list[dict[str,
         """The nearest unit whose key is a prefix (a city with powiat rights has no powiat row)."""
         return next((key[:n] for n in (4, 2) if n < len(key) and key[:n] in units), None)
 
+    children: dict[str | None, list[str]] = {}
+    for key in digits:
+        children.setdefault(parent(key), []).append(key)
+
     def node(key: str) -> dict[str, Any]:
         unit = units[key]
         return {"label": _label(graph, unit, lang), "href": href(str(unit)), "count": practices.get(str(unit), 0),
-                "children": [node(k) for k in digits if parent(k) == key]}
+                "children": [node(k) for k in children.get(key, [])]}
 
-    tree = [node(k) for k in digits if parent(k) is None]
+    tree = [node(k) for k in children.get(None, [])]
     tree += [node(k) for k in sorted(units) if not k.isdigit()]
     return tree
 
@@ -100,50 +100,48 @@ def _downloads(folder: Path) -> Iterator[dict[str, Any]]:
                    "sha256": digest}
 
 
-def _schema_org(data: dict[str, Any]) -> Markup:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
 def write_index(folder: Path, graph: Graph, layout: Layout) -> list[str]:
     """Write ``index.html``, ``index.en.html`` and their search indexes; returns the files written."""
     dataset = URIRef(layout.iri("data/bdp"))
     written = []
     practices = _subjects(graph, "Practice")
-    for lang, variant in _VARIANT.items():
+    themes = Counter(o for o in graph.objects(None, DCAT.theme) if isinstance(o, URIRef) and layout.path(str(o)))
+    licence = next(iter(sorted(graph.objects(dataset, DCTERMS.license), key=str)), None) or next(
+        iter(sorted(graph.objects(None, DCTERMS.license), key=str)), None)
+    publisher = next(iter(graph.objects(dataset, DCTERMS.publisher)), None)
+    modified = next(iter(sorted(graph.objects(dataset, DCTERMS.modified), key=str)), None)
+    year = str(modified)[:4] if modified is not None else ""
+    unit_count = len(_subjects(graph, "LocalGovernmentUnit"))
+    institution_count = len(set(graph.objects(None, URIRef(_BDP + "implementedBy"))))
+    downloads = list(_downloads(folder))
+    for lang, variant in LANGUAGES.items():
         def href(iri: str, variant: Variant = variant) -> str:
             return layout.file_of(iri, variant) or iri
 
         search = sorted([_text(graph, p, DCTERMS.title, lang), href(str(p))] for p in practices)
         atomic_write(folder / SEARCH_INDEX[lang], json.dumps(search, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        themes = Counter(o for o in graph.objects(None, DCAT.theme) if isinstance(o, URIRef) and layout.path(str(o)))
         title = _text(graph, dataset, DCTERMS.title, lang) or _UI[lang]["site"]
-        licence = next(iter(sorted(graph.objects(dataset, DCTERMS.license), key=str)), None) or next(
-            iter(sorted(graph.objects(None, DCTERMS.license), key=str)), None)
-        publisher = next(iter(graph.objects(dataset, DCTERMS.publisher)), None)
-        issued = next(iter(sorted(graph.objects(dataset, DCTERMS.modified), key=str)), None)
-        year = str(issued)[:4] if issued is not None else ""
         citation = ". ".join(p for p in (
             _label(graph, publisher, lang) if isinstance(publisher, URIRef) else "", f"({year})" if year else "",
             title, layout.base) if p)
         other_lang = "en" if lang == "pl" else "pl"
-        html = _ENVIRONMENT.get_template("index.html").render(
+        html = ENVIRONMENT.get_template("index.html").render(
             lang=lang, ui=_UI[lang], title=title, description=_text(graph, dataset, DCTERMS.description, lang),
             counts=[
                 {"label": _UI[lang]["practices"], "value": len(practices)},
-                {"label": _UI[lang]["units_count"], "value": len(_subjects(graph, "LocalGovernmentUnit"))},
-                {"label": _UI[lang]["institutions"], "value": len(set(graph.objects(None, URIRef(_BDP + "implementedBy"))))},
+                {"label": _UI[lang]["units_count"], "value": unit_count},
+                {"label": _UI[lang]["institutions"], "value": institution_count},
             ],
             search_index=SEARCH_INDEX[lang],
             themes=[{"label": _label(graph, t, lang), "href": href(str(t)), "count": n}
                     for t, n in sorted(themes.items(), key=lambda item: _label(graph, item[0], lang))],
             units=_units(graph, layout, lang, href),
-            downloads=list(_downloads(folder)),
+            downloads=downloads,
             catalog_page=layout.document(CATALOG, variant), catalog_ttl=layout.document(CATALOG, Variant.TURTLE),
             licence={"href": str(licence or ""), "label": str(licence or "").rpartition("/")[2].replace("_", " ")},
             citation=citation,
-            other={"lang": other_lang, "name": _UI[other_lang]["name"], "href": posixpath.basename(INDEX + _VARIANT[other_lang].extension)},
-            schema_org=_schema_org({"@context": "https://schema.org", "@type": "Dataset", "@id": str(dataset),
+            other={"lang": other_lang, "name": _UI[other_lang]["name"], "href": posixpath.basename(INDEX + LANGUAGES[other_lang].extension)},
+            schema_org=embedded_json({"@context": "https://schema.org", "@type": "Dataset", "@id": str(dataset),
                                     "name": title, "url": layout.base,
                                     "license": str(licence or "")}),
         )

@@ -8,7 +8,6 @@ labels for classes and predicates; the data's Polish labels, whatever the page's
 
 from __future__ import annotations
 
-import json
 import re
 import posixpath
 from collections.abc import Iterable, Mapping
@@ -16,14 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from ..files import atomic_write
 from .description import Description
 from .layout import INDEX, Layout, Variant
+from .rendering import ENVIRONMENT, LANGUAGES, embedded_json
 from .term_labels import TERM_LABELS, curie
 
 __all__ = ["BACKLINKS_SHOWN", "UI", "render_page", "write_pages"]
@@ -56,13 +54,6 @@ UI: Final[Mapping[str, Mapping[str, str]]] = {
         "name": "English",
     },
 }
-_VARIANT = {"pl": Variant.HTML, "en": Variant.HTML_EN}
-_ENVIRONMENT = Environment(
-    loader=PackageLoader("bdp_lod.site", "templates"),
-    autoescape=select_autoescape(["html"]),
-    keep_trailing_newline=True,
-    trim_blocks=True,
-)
 
 
 @dataclass(frozen=True)
@@ -83,7 +74,7 @@ class _Page:
         self.d = description
         self.layout = layout
         self.lang = lang
-        self.file = layout.document(description.path, _VARIANT[lang])
+        self.file = layout.document(description.path, LANGUAGES[lang])
 
     def label(self, iri: str) -> str:
         labels = {**TERM_LABELS.get(iri, {}), **self.d.labels.get(iri, {})}
@@ -91,7 +82,7 @@ class _Page:
                 or curie(iri) or _local_name(iri))
 
     def href(self, iri: str) -> str:
-        target = self.layout.file_of(iri, _VARIANT[self.lang])
+        target = self.layout.file_of(iri, LANGUAGES[self.lang])
         if target is None:
             return iri
         link = posixpath.relpath(target, posixpath.dirname(self.file) or ".")
@@ -110,14 +101,6 @@ def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
     """Activity 2 before activity 10: numbers in labels compare as numbers."""
     parts = re.split(r"(\d+)", link.label) + [link.href or ""]
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
-
-
-def _schema_org(page: _Page, title: str) -> Markup:
-    """schema.org JSON-LD for search engines, safe inside ``<script>`` (``<``, ``>`` and ``&``
-    escaped as JSON, so no source text can close the element)."""
-    data = {"@context": "https://schema.org", "@type": "Thing", "@id": page.d.iri, "name": title, "url": page.d.iri}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def _properties(page: _Page, subject: URIRef) -> tuple[list[str], list[dict[str, object]]]:
@@ -154,13 +137,13 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
         for p, subjects in description.backlinks.items()
     ]
     other_lang = "en" if lang == "pl" else "pl"
-    other = layout.document(description.path, _VARIANT[other_lang])
+    other = layout.document(description.path, LANGUAGES[other_lang])
     here = posixpath.dirname(page.file) or "."
     formats = {
         variant.extension.lstrip("."): posixpath.relpath(layout.document(description.path, variant), here)
         for variant in (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)
     }
-    return _ENVIRONMENT.get_template("resource.html").render(
+    return ENVIRONMENT.get_template("resource.html").render(
         lang=lang,
         ui=UI[lang],
         title=title,
@@ -171,8 +154,9 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
         backlinks=backlinks,
         formats=formats,
         other={"lang": other_lang, "name": UI[other_lang]["name"], "href": posixpath.relpath(other, here)},
-        home=posixpath.relpath(INDEX + _VARIANT[lang].extension, here),
-        schema_org=_schema_org(page, title),
+        home=posixpath.relpath(INDEX + LANGUAGES[lang].extension, here),
+        schema_org=embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": description.iri,
+                                   "name": title, "url": description.iri}),
     )
 
 
@@ -180,7 +164,7 @@ def write_pages(folder: Path, layout: Layout, descriptions: Iterable[Description
     """Both pages of every description under ``folder``; returns how many were written."""
     written = 0
     for description in descriptions:
-        for lang, variant in _VARIANT.items():
+        for lang, variant in LANGUAGES.items():
             target = folder / layout.document(description.path, variant)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, render_page(description, layout, lang).encode("utf-8"))

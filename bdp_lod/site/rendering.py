@@ -1,0 +1,30 @@
+"""What every page of the site shares: the template environment, the page variant of each
+language, and JSON-LD embedded so that no source text can close its ``<script>``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from .layout import Variant
+
+__all__ = ["ENVIRONMENT", "LANGUAGES", "embedded_json"]
+
+LANGUAGES: Final = {"pl": Variant.HTML, "en": Variant.HTML_EN}
+"""Each page language and its document variant; Polish first, the default."""
+ENVIRONMENT: Final = Environment(
+    loader=PackageLoader("bdp_lod.site", "templates"),
+    autoescape=select_autoescape(["html"]),
+    keep_trailing_newline=True,
+    trim_blocks=True,
+)
+
+
+def embedded_json(data: dict[str, Any]) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` written as JSON
+    escapes, so a ``</script>`` in a title stays text."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
