@@ -8,7 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from rdflib import Graph, Literal, URIRef
+
 from bdp_lod.publish import PublishOptions, publish
+from bdp_lod.serialize.blocks import RDF_LANG_STRING, XSD_STRING, Lit, Row
+from bdp_lod.site.reading import SMALL_FILES
 from bdp_lod.server import make_server
 from bdp_lod.site.layout import Layout
 from bdp_lod.site.writer import write_site
@@ -35,3 +39,22 @@ def serving(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def published_graph(folder: Path) -> Graph:
+    """The published folder's described graphs as one rdflib graph, for comparisons."""
+    graph = Graph().parse(folder / "bdp.nt", format="nt")
+    for name, fmt in SMALL_FILES.items():
+        graph.parse(folder / name, format=fmt)
+    return graph
+
+
+def as_triples(rows: tuple[Row, ...]) -> set[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """A description's rows as rdflib triples."""
+    def term(o: str | Lit) -> URIRef | Literal:
+        if isinstance(o, Lit):
+            if o.datatype in (RDF_LANG_STRING, XSD_STRING):
+                return Literal(o.value, lang=o.language)
+            return Literal(o.value, datatype=URIRef(o.datatype))
+        return URIRef(o)
+    return {(URIRef(s), URIRef(p), term(o)) for s, p, o in rows}

@@ -15,10 +15,10 @@ from rdflib import Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from bdp_lod.server.negotiation import negotiate
-from bdp_lod.site.documents import describe, read_publication
+from bdp_lod.site.documents import descriptions
 from bdp_lod.site.layout import Variant
 
-from site_support import LAYOUT, publish_site, serving
+from site_support import LAYOUT, as_triples, publish_site, serving
 
 
 PRACTICE = "id/practice/cus-klucze-plan-osl-2023"
@@ -53,9 +53,9 @@ def test_q_values_are_honoured(accept: str | None, chosen: str | None) -> None:
 
 def test_every_resource_answers_303_with_each_type_and_its_rdf_is_its_description(folder: Path, url: str) -> None:
     session = requests.Session()
-    descriptions = list(describe(read_publication(folder), LAYOUT))
-    assert len(descriptions) > 100
-    for description in descriptions:
+    described = list(descriptions(folder, LAYOUT))
+    assert len(described) > 100
+    for description in described:
         for accept, variant in VARIANTS.items():
             response = session.get(url + description.path, headers={"Accept": accept}, allow_redirects=False)
             location = "/" + LAYOUT.document(description.path, variant)
@@ -65,7 +65,7 @@ def test_every_resource_answers_303_with_each_type_and_its_rdf_is_its_descriptio
             document = session.get(url + location.lstrip("/"))
             assert document.status_code == 200 and document.headers["Content-Type"].split(";")[0] == accept
             graph = Graph().parse(data=document.content, format=FORMATS[accept])
-            assert set(graph) == {*description.triples, *description.neighbours}, description.path
+            assert set(graph) == as_triples((*description.triples, *description.neighbours)), description.path
 
 
 def test_nothing_acceptable_is_406(url: str) -> None:

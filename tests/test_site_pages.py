@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from bdp_lod.publish import PublishOptions, publish
+from bdp_lod.serialize.blocks import RDF_LANG_STRING, Lit
 from bdp_lod.site.description import Description
-from bdp_lod.site.documents import describe, read_publication
+from bdp_lod.site.documents import descriptions
 from bdp_lod.site.layout import Layout, Variant
-from bdp_lod.site.pages import render_page, write_pages
+from bdp_lod.site.pages import PageWriter, render_page
 from bdp_lod.site.writer import write_site
 
 from conftest import EXAMPLES
@@ -77,11 +77,11 @@ def test_a_unit_page_lists_its_practices_with_a_count(site: Path) -> None:
 
 
 def test_source_text_is_shown_never_run() -> None:
-    iri = URIRef(BASE + "id/practice/x-2020-01-01")
+    iri = BASE + "id/practice/x-2020-01-01"
     description = Description(
-        iri=str(iri), path="id/practice/x-2020-01-01",
-        triples=((iri, DCTERMS.title, Literal(HOSTILE, lang="pl")), (iri, RDF.type, URIRef(BASE + "def#Practice"))),
-        labels={str(iri): {"pl": HOSTILE}},
+        iri=iri, path="id/practice/x-2020-01-01",
+        triples=((iri, str(DCTERMS.title), Lit(HOSTILE, "pl", RDF_LANG_STRING)), (iri, str(RDF.type), BASE + "def#Practice")),
+        labels={iri: {"pl": HOSTILE}},
     )
     html = render_page(description, LAYOUT, "pl")
     page = BeautifulSoup(html, "html.parser")
@@ -96,7 +96,9 @@ def test_source_text_is_shown_never_run() -> None:
 def test_pages_are_the_same_bytes_every_time(site: Path) -> None:
     file = site / LAYOUT.document(PRACTICE, Variant.HTML)
     before = file.read_bytes()
-    write_pages(site, LAYOUT, describe(read_publication(site), LAYOUT))
+    writer = PageWriter(site, LAYOUT)
+    for description in descriptions(site, LAYOUT):
+        writer.write(description)
     assert file.read_bytes() == before
 
 

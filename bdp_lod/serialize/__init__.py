@@ -30,14 +30,36 @@ from rdflib.term import Node
 from ..files import atomic_write
 from ..model import Practice
 from .formats import FORMATS, RdfFormat, format_for
-from .blocks import SubjectBlocks, rows_of, write_ntriples, write_turtle
-from .jsonld import JsonLdWriter, context
+from .blocks import Row, SubjectBlocks, rows_of, write_ntriples, write_turtle
+from .jsonld import JsonLdWriter, Renderer, context, context_header
 from .practices import write_practices
 
 __all__ = [
-    "FORMATS", "RdfFormat", "format_for", "serialize", "write_graph", "write_practice_file", "write_practices",
+    "FORMATS", "Documents", "RdfFormat", "format_for", "serialize", "write_graph", "write_practice_file", "write_practices",
     "write_triples",
 ]
+
+
+class Documents:
+    """Many small documents in one format, each the bytes `serialize` gives for its triples.
+
+    The Linked Data site writes three documents for each of hundreds of thousands of
+    resources; built once here are what every JSON-LD document would otherwise rebuild (the
+    context's text and term tables) and the Turtle prefixes.
+    """
+
+    def __init__(self, fmt: RdfFormat) -> None:
+        self.format = fmt
+        if fmt is RdfFormat.JSON_LD:
+            ctx = context()
+            self._renderer = Renderer(ctx)
+            self._header = context_header(ctx)
+
+    def serialize(self, rows: Iterable[Row]) -> bytes:
+        """One document of ``rows`` (duplicates removed)."""
+        out = io.BytesIO()
+        _write_rows(rows, self.format, out, self)
+        return out.getvalue()
 
 
 def serialize(triples: Iterable[tuple[Node, Node, Node]], fmt: RdfFormat) -> bytes:
@@ -49,9 +71,15 @@ def serialize(triples: Iterable[tuple[Node, Node, Node]], fmt: RdfFormat) -> byt
 
 
 def write_triples(triples: Iterable[tuple[Node, Node, Node]], fmt: RdfFormat, out: IO[bytes]) -> None:
-    rows = rows_of(triples)
+    _write_rows(rows_of(triples), fmt, out)
+
+
+def _write_rows(rows: Iterable[Row], fmt: RdfFormat, out: IO[bytes], prepared: Documents | None = None) -> None:
     if fmt is RdfFormat.JSON_LD:
-        writer = JsonLdWriter(out, context())
+        if prepared is not None:
+            writer = JsonLdWriter(out, {}, renderer=prepared._renderer, header=prepared._header)
+        else:
+            writer = JsonLdWriter(out, context())
         by_subject: dict[str, list[tuple[str, object]]] = {}
         for s, p, o in rows:
             by_subject.setdefault(s, []).append((p, o))

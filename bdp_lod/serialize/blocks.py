@@ -28,8 +28,8 @@ from rdflib.term import Node
 from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = [
-    "Block", "BlockMaker", "Lit", "Row", "RowMaker", "SubjectBlocks", "Term", "nt_line", "nt_term", "rows_of",
-    "write_ntriples", "write_turtle",
+    "Block", "BlockMaker", "Lit", "Row", "RowMaker", "SubjectBlocks", "Term", "nt_line", "nt_term", "read_ntriples",
+    "rows_of", "write_ntriples", "write_turtle",
 ]
 
 XSD_STRING = str(XSD.string)
@@ -301,6 +301,16 @@ def _parse_object(obj: str) -> Term:
     if rest[0] == "@":
         return _new(Lit, (value, rest[1:], RDF_LANG_STRING))
     return _new(Lit, (value, None, rest[3:-1]))
+
+
+def read_ntriples(lines: Iterable[str]) -> Iterator[Row]:
+    """The triples of N-Triples lines as this module writes them (one triple a line, IRI
+    subjects, canonical escapes): a publication read back with no RDF parser and no graph."""
+    for line in lines:
+        cut = line.index("> ")
+        subject = line[1:cut]
+        predicate, obj = _split(line.rstrip("\n"), cut + 2)
+        yield subject, predicate[1:-1], _parse_object(obj)
 
 
 def write_ntriples(blocks: SubjectBlocks, out: IO[bytes]) -> None:

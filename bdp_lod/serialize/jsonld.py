@@ -37,7 +37,7 @@ from typing import IO, AbstractSet, Any, Iterable, Mapping, NamedTuple
 from ..vocab import BDP, CV, data_file
 from .blocks import RDF_TYPE, XSD_STRING, Lit, Row, Term
 
-__all__ = ["CONTEXT", "SHARED_CLASSES", "Compactor", "JsonLdWriter", "Rendered", "Renderer", "context"]
+__all__ = ["CONTEXT", "SHARED_CLASSES", "Compactor", "JsonLdWriter", "Rendered", "Renderer", "context", "context_header"]
 
 CONTEXT = "context.jsonld"
 
@@ -255,17 +255,17 @@ class JsonLdWriter:
     (as a `Renderer` made it), then `close`, which writes the shared nodes once each, merged
     from every practice's description of them."""
 
-    def __init__(self, out: IO[bytes], context: Mapping[str, Any], shared_classes: frozenset[str] = SHARED_CLASSES) -> None:
+    def __init__(
+        self, out: IO[bytes], context: Mapping[str, Any], shared_classes: frozenset[str] = SHARED_CLASSES, *,
+        renderer: Renderer | None = None, header: bytes | None = None,
+    ) -> None:
+        """``renderer`` and ``header`` (of ``context``, from `context_header`) may be given by a
+        caller that writes many small documents, so each does not rebuild them."""
         self._out = out
-        self._renderer = Renderer(context, shared_classes)
+        self._renderer = renderer or Renderer(context, shared_classes)
         self._first = True
         self._shared: dict[str, dict[tuple[str, Term], None]] = {}
-        out.write(b'{\n  "@context": {')
-        out.write(",".join(
-            f"\n    {json.dumps(term, ensure_ascii=False)}: {json.dumps(definition, ensure_ascii=False)}"
-            for term, definition in context.items()
-        ).encode("utf-8"))
-        out.write(b'\n  },\n  "@graph": [')
+        out.write(header if header is not None else context_header(context))
 
     def write(self, rendered: Rendered) -> None:
         self._line(rendered.json)
@@ -300,6 +300,15 @@ class JsonLdWriter:
     def _line(self, text: str) -> None:
         self._out.write((("\n    " if self._first else ",\n    ") + text).encode("utf-8"))
         self._first = False
+
+
+def context_header(context: Mapping[str, Any]) -> bytes:
+    """A document's opening: the embedded context, one term a line, then ``"@graph": [``."""
+    terms = ",".join(
+        f"\n    {json.dumps(term, ensure_ascii=False)}: {json.dumps(definition, ensure_ascii=False)}"
+        for term, definition in context.items()
+    )
+    return ('{\n  "@context": {' + terms + '\n  },\n  "@graph": [').encode("utf-8")
 
 
 def _one(values: list[Any]) -> Any:

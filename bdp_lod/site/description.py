@@ -1,7 +1,7 @@
 """What the site says about one resource: the shape every page and RDF document is built from.
 
 A description is what a linked-data client expects from looking a URI up (the resource's own
-triples, the blank nodes only it holds, and the labels of what it links to, so that a page or
+triples, the nodes nested under its IRI, and the labels of what it links to, so that a page or
 a client needs no second request to name a neighbour), plus the backlinks a person browsing
 wants (the practices of a unit, an institution, a theme), which are not part of its RDF.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from rdflib.term import Node
+from ..serialize.blocks import Row
 
 __all__ = ["Description", "Labels"]
 
@@ -24,11 +24,12 @@ class Description:
     iri: str
     path: str
     """The identifier path under the base (:meth:`bdp_lod.site.layout.Layout.path`)."""
-    triples: tuple[tuple[Node, Node, Node], ...]
-    """The resource's triples and those of the blank nodes it alone holds, in a stable order."""
+    triples: tuple[Row, ...]
+    """The resource's triples and those of the nodes nested under its IRI, sorted (as the
+    serialiser's plain rows: an IRI is a ``str``, a literal a `bdp_lod.serialize.blocks.Lit`)."""
     labels: Labels = field(default_factory=dict)
     """Labels of the resource, its types, its predicates and every IRI its triples name."""
-    neighbours: tuple[tuple[Node, Node, Node], ...] = ()
+    neighbours: tuple[Row, ...] = ()
     """The label triples, as the publication states them, of the IRIs the triples name: the
     part of a neighbour's description that the resource's RDF documents repeat."""
     backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

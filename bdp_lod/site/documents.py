@@ -1,123 +1,147 @@
-"""Per-resource RDF documents of a published folder: what looking one IRI up returns.
+"""Per-resource descriptions and their RDF documents: what looking one IRI up returns.
 
 Each IRI the publication mints gets a Turtle, a JSON-LD and an N-Triples document at the paths
 `bdp_lod.site.layout.Layout.document` gives, written by the project's one serialiser. A document
-holds the resource's own triples, those of the nodes nested under its IRI that only it holds
-(a practice's activities and their periods, an institution's address, a unit's TERC
-identifiers), and the labels of every IRI it links to, so a client can name a neighbour
-without a second request.
+holds the resource's own triples, those of the nodes nested under its IRI (a practice's
+activities, an institution's address, a unit's TERC identifiers), and the labels of every IRI it
+links to, so a client can name a neighbour without a second request.
+
+Descriptions are made in one streaming pass: the subjects arrive in N-Triples order
+(`bdp_lod.site.reading`), where every IRI that starts with a resource's IRI (its nested nodes,
+``…/activity/1``, and its hash terms, ``def#Practice``) arrives in one run, so a resource is
+complete as soon as a subject outside that run arrives. Only the few resources of the current
+run are held, whatever the size of the data; the catalog (the base's description, whose
+subjects are spread over the run of the whole base) is the one held to the end.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections import defaultdict
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
-from rdflib.term import Node
-
-from ..files import atomic_write
-from ..serialize import FORMATS, serialize
+from ..serialize import FORMATS, Documents
+from ..serialize.blocks import Row, nt_term
+from .census import Census, take_census
 from .description import Description
-from .layout import CATALOG, RDF_VARIANTS, Download, Layout
+from .layout import CATALOG, RDF_VARIANTS, Layout
+from .reading import subjects
 
-__all__ = ["LABELS", "PUBLISHED_GRAPHS", "describe", "read_publication", "write_documents"]
+__all__ = ["DocumentWriter", "Share", "describe", "descriptions"]
 
-Triple = tuple[Node, Node, Node]
-
-PUBLISHED_GRAPHS = ("bdp.nt", "catalog.ttl", "void.ttl", "vocab.ttl")
-"""The files of a published folder whose IRIs the site describes: the data, its catalog and
-VoID, and the vocabulary (concept schemes included)."""
-_RDFLIB_FORMATS = {".nt": "nt", ".ttl": "turtle"}
-_VCARD_FN = URIRef("http://www.w3.org/2006/vcard/ns#fn")
-_LOCN_FULL = URIRef("http://www.w3.org/ns/locn#fullAddress")
-LABELS = (SKOS.prefLabel, RDFS.label, DCTERMS.title, FOAF.name, _VCARD_FN, _LOCN_FULL)
-"""Predicates that name a resource, most preferred first (one label per language is kept)."""
+Share = tuple[int, int]
+"""(k, n): the k-th of n disjoint parts of the descriptions, for n processes writing at once."""
 
 
-def read_publication(folder: Path) -> Graph:
-    """The published folder's graphs as one: what its IRIs answer with."""
-    graph = Graph()
-    for name in PUBLISHED_GRAPHS:
-        path = folder / name
-        if path.is_file():
-            graph.parse(path, format=_RDFLIB_FORMATS[path.suffix])
-    return graph
+def _row_key(row: Row) -> tuple[str, str, str]:
+    return row[0], row[1], nt_term(row[2])
 
 
-def _labels(graph: Graph) -> tuple[dict[str, dict[str, str]], dict[str, list[Triple]]]:
-    """Each IRI's label per language, and its label triples as stated."""
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    stated: dict[str, list[Triple]] = defaultdict(list)
-    for predicate in reversed(LABELS):  # preferred predicates last, so they win
-        for subject, label in graph.subject_objects(predicate):
-            if isinstance(subject, URIRef) and isinstance(label, Literal):
-                labels[str(subject)][label.language or ""] = str(label)
-                stated[str(subject)].append((subject, predicate, label))
-    return labels, stated
+def _in_share(path: str, share: Share) -> bool:
+    k, n = share
+    return n == 1 or zlib.crc32(path.encode("utf-8")) % n == k
 
 
-def describe(graph: Graph, layout: Layout) -> Iterator[Description]:
-    """One description per identifier path the graph's IRIs have, in path order.
+def _ancestor(path: str, paths: set[str]) -> str | None:
+    """The nearest described path that ``path`` is nested under (``id/practice/x`` for its
+    ``id/practice/x/activity/1``)."""
+    cut = path.rfind("/")
+    while cut > 0:
+        if path[:cut] in paths:
+            return path[:cut]
+        cut = path.rfind("/", 0, cut)
+    return None
 
-    Every IRI of the base answers, also one the graphs only name (a version IRI, the shapes);
-    download URLs are answered by the dumps themselves. A hash IRI (``def#Practice``) is described in its document's description (``def``); an IRI
-    nested under another's path (``…/activity/3`` under the practice) has a description of its
-    own and is also part of its parent's.
+
+def _description(path: str, rows: list[Row], census: Census, layout: Layout) -> Description:
+    iri = layout.iri(path)
+    triples = tuple(sorted(set(rows), key=_row_key))
+    linked = census.backlinks.get(iri, {})
+    named = {t for row in triples for t in (row[0], row[1], row[2]) if t.__class__ is str}
+    labelled = named | set(linked) | {s for subjects in linked.values() for s in subjects}
+    own = {row[0] for row in triples}
+    labels = census.labels
+    return Description(
+        iri=iri,
+        path=path,
+        triples=triples,
+        labels={i: labels[i] for i in sorted(labelled) if i in labels},
+        backlinks={p: tuple(sorted(set(s))) for p, s in sorted(linked.items())},
+        neighbours=tuple(sorted(
+            (row for i in sorted(named - own) for row in census.stated.get(i, ())),
+            key=_row_key,
+        )),
+    )
+
+
+def describe(
+    subjects: Iterable[tuple[str, list[Row]]], layout: Layout, census: Census, share: Share = (0, 1),
+) -> Iterator[Description]:
+    """The description of every path of ``census`` in ``share``, as each is complete.
+
+    ``subjects`` is the same stream the census was taken from. A path nested under another has
+    a description of its own and is also part of its parent's; a path the publication only
+    names (a version IRI, the shapes) is described by its labels and backlinks.
     """
-    by_path: dict[str, list[Triple]] = defaultdict(list)
-    backlinks: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in graph:
-        path = layout.path(str(s)) if isinstance(s, URIRef) else None
+    pending: dict[str, list[Row]] = {}
+    inherited: dict[str, list[Row]] = {}
+    prefixes: dict[str, str] = {}
+
+    def complete(paths: list[str]) -> Iterator[Description]:
+        for path in sorted(paths, key=len, reverse=True):  # the nested first: their parents take their rows
+            rows = pending.pop(path, [])
+            prefixes.pop(path, None)
+            rows.extend(inherited.pop(path, ()))
+            parent = _ancestor(path, census.paths)
+            if parent is not None:
+                inherited.setdefault(parent, []).extend(rows)
+            if _in_share(path, share):
+                yield _description(path, rows, census, layout)
+
+    for subject, rows in subjects:
+        path = layout.path(subject)
         if path is None:
             continue
-        if path == "":  # the landing page: its RDF documents are the catalog's (Layout.document)
-            path = CATALOG
-        by_path[path].append((s, p, o))
-        target = layout.path(str(o)) if isinstance(o, URIRef) else None
-        if target is not None and not isinstance(layout.locate(target), Download):
-            by_path.setdefault(CATALOG if target == "" else target, [])  # named only: it answers too
-            if p not in LABELS:
-                backlinks[str(o)][str(p)].add(str(s))
-    labels, stated = _labels(graph)
-    paths = sorted(by_path)
-    for path in paths:
-        triples = list(by_path[path])
-        nested = path + "/"
-        # Sorted: the paths under this one are one run starting where "path/" would go.
-        at = bisect.bisect_left(paths, nested)
-        while at < len(paths) and paths[at].startswith(nested):
-            triples.extend(by_path[paths[at]])
-            at += 1
-        iri = layout.iri(path)
-        linked = backlinks.get(iri, {})
-        named = {str(t) for triple in triples for t in triple if isinstance(t, URIRef)}
-        labelled = named | set(linked) | {s for subjects in linked.values() for s in subjects}
-        own = {t[0] for t in triples}
-        yield Description(
-            iri=iri,
-            path=path,
-            triples=tuple(sorted(triples, key=lambda t: (str(t[0]), str(t[1]), t[2].n3()))),
-            labels={i: labels[i] for i in sorted(labelled) if i in labels},
-            backlinks={p: tuple(sorted(s)) for p, s in sorted(linked.items())},
-            neighbours=tuple(sorted(
-                (t for i in sorted(named) if URIRef(i) not in own for t in stated.get(i, ())),
-                key=lambda t: (str(t[0]), str(t[1]), t[2].n3()),
-            )),
-        )
+        path = CATALOG if path == "" else path
+        done = [p for p, prefix in prefixes.items() if not subject.startswith(prefix)]
+        if done:
+            yield from complete(done)
+        if path not in pending:
+            pending[path] = []
+            if path != CATALOG:
+                prefixes[path] = layout.iri(path)
+        pending[path].extend(rows)
+    for path in census.paths - census.subject_paths:
+        pending.setdefault(path, [])
+    yield from complete(list(pending))
 
 
-def write_documents(folder: Path, layout: Layout, descriptions: Iterable[Description]) -> int:
-    """Write every description's RDF documents under ``folder``; returns how many were written."""
-    written = 0
-    for description in descriptions:
+def descriptions(folder: Path, layout: Layout) -> Iterator[Description]:
+    """Every description of the publication in ``folder``: both passes, in one process."""
+    return describe(subjects(folder), layout, take_census(subjects(folder), layout))
+
+
+class DocumentWriter:
+    """Writes descriptions' RDF documents under a folder, one description at a time.
+
+    Plain writes: the folder is a publication's working folder, swapped into place whole
+    (`bdp_lod.publish.folder`), so no document needs a rename of its own.
+    """
+
+    def __init__(self, folder: Path, layout: Layout) -> None:
+        self.folder = folder
+        self.layout = layout
+        self.written = 0
+        self._writers = {variant: Documents(FORMATS[variant.extension]) for variant in RDF_VARIANTS}
+        self._made: set[str] = set()
+
+    def write(self, description: Description) -> None:
         triples = [*description.triples, *description.neighbours]
-        for variant in RDF_VARIANTS:
-            target = folder / layout.document(description.path, variant)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, serialize(triples, FORMATS[variant.extension]))
-            written += 1
-    return written
+        for variant, writer in self._writers.items():
+            target = self.layout.document(description.path, variant)
+            parent = target.rpartition("/")[0]
+            if parent not in self._made:
+                (self.folder / parent).mkdir(parents=True, exist_ok=True)
+                self._made.add(parent)
+            (self.folder / target).write_bytes(writer.serialize(triples))
+            self.written += 1

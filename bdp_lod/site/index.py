@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS
+from rdflib.namespace import DCTERMS
 
 from ..files import atomic_write
+from ..serialize.blocks import Lit, Row
+from .census import Census
 from .layout import CATALOG, INDEX, Layout, Variant
 from .rendering import ENVIRONMENT, LANGUAGES, embedded_json
 
@@ -24,7 +24,8 @@ SEARCH_INDEX = {"pl": "search.json", "en": "search.en.json"}
 """[title, page] of every practice, sorted: what the landing page's search reads (a few MB at
 100,000 practices, fetched on the first keystroke only)."""
 
-_BDP = "https://w3id.org/bdp/def#"
+_TITLE, _DESCRIPTION, _LICENSE = str(DCTERMS.title), str(DCTERMS.description), str(DCTERMS.license)
+_PUBLISHER, _MODIFIED = str(DCTERMS.publisher), str(DCTERMS.modified)
 _UI = {
     "pl": {
         "site": "Baza Dobrych Praktyk – dane otwarte", "name": "Polski", "search": "Szukaj praktyki",
@@ -43,32 +44,19 @@ _UI = {
 }
 
 
-def _text(graph: Graph, subject: URIRef, predicate: URIRef, lang: str) -> str:
-    values = [o for o in graph.objects(subject, predicate) if isinstance(o, Literal)]
-    for wanted in (lang, "pl", None):
-        for value in sorted(values):
-            if value.language == wanted:
-                return str(value)
-    return str(values[0]) if values else ""
+def _text(rows: list[Row], predicate: str, lang: str) -> str:
+    """The value of ``predicate`` in ``lang``, else in Polish, else untagged."""
+    values = sorted((o.language or "", o.value) for _s, p, o in rows if p == predicate and o.__class__ is Lit)
+    for wanted in (lang, "pl", ""):
+        for language, value in values:
+            if language == wanted:
+                return value
+    return values[0][1] if values else ""
 
 
-def _label(graph: Graph, iri: URIRef, lang: str) -> str:
-    for predicate in (SKOS.prefLabel, DCTERMS.title, FOAF.name):
-        text = _text(graph, iri, predicate, lang)
-        if text:
-            return text
-    return str(iri).rpartition("/")[2]
-
-
-def _subjects(graph: Graph, kind: str) -> list[URIRef]:
-    return sorted(s for s in graph.subjects(RDF.type, URIRef(_BDP + kind)) if isinstance(s, URIRef))
-
-
-def _units(graph: Graph, layout: Layout, lang: str, href: Any) -> list[dict[str, Any]]:
+def _units(census: Census, lang: str, href: Any) -> list[dict[str, Any]]:
     """województwo → powiat → gmina by TERC key (2, 4, 6 digits); unresolved units at the end."""
-    practices = Counter(str(o) for o in graph.objects(None, URIRef(_BDP + "localGovernmentUnit")))
-    units = {str(u).rpartition("/")[2]: u for u in _subjects(graph, "LocalGovernmentUnit")}
-
+    units = census.units
     digits = sorted(k for k in units if k.isdigit())
 
     def parent(key: str) -> str | None:
@@ -81,7 +69,7 @@ def _units(graph: Graph, layout: Layout, lang: str, href: Any) -> list[dict[str,
 
     def node(key: str) -> dict[str, Any]:
         unit = units[key]
-        return {"label": _label(graph, unit, lang), "href": href(str(unit)), "count": practices.get(str(unit), 0),
+        return {"label": census.label(unit, lang), "href": href(unit), "count": census.unit_practices.get(unit, 0),
                 "children": [node(k) for k in children.get(key, [])]}
 
     tree = [node(k) for k in children.get(None, [])]
@@ -100,50 +88,48 @@ def _downloads(folder: Path) -> Iterator[dict[str, Any]]:
                    "sha256": digest}
 
 
-def write_index(folder: Path, graph: Graph, layout: Layout) -> list[str]:
+def write_index(folder: Path, census: Census, layout: Layout) -> list[str]:
     """Write ``index.html``, ``index.en.html`` and their search indexes; returns the files written."""
-    dataset = URIRef(layout.iri("data/bdp"))
+    dataset = layout.iri("data/bdp")
+    rows = census.dataset
     written = []
-    practices = _subjects(graph, "Practice")
-    themes = Counter(o for o in graph.objects(None, DCAT.theme) if isinstance(o, URIRef) and layout.path(str(o)))
-    licence = next(iter(sorted(graph.objects(dataset, DCTERMS.license), key=str)), None) or next(
-        iter(sorted(graph.objects(None, DCTERMS.license), key=str)), None)
-    publisher = next(iter(graph.objects(dataset, DCTERMS.publisher)), None)
-    modified = next(iter(sorted(graph.objects(dataset, DCTERMS.modified), key=str)), None)
-    year = str(modified)[:4] if modified is not None else ""
-    unit_count = len(_subjects(graph, "LocalGovernmentUnit"))
-    institution_count = len(set(graph.objects(None, URIRef(_BDP + "implementedBy"))))
+    licences = sorted(o for _s, p, o in rows if p == _LICENSE and o.__class__ is str) or sorted(census.licences)
+    licence = licences[0] if licences else ""
+    publisher = next((o for _s, p, o in sorted(rows, key=str) if p == _PUBLISHER and o.__class__ is str), None)
+    modified = _text(rows, _MODIFIED, "")
+    year = modified[:4]
     downloads = list(_downloads(folder))
     for lang, variant in LANGUAGES.items():
         def href(iri: str, variant: Variant = variant) -> str:
             return layout.file_of(iri, variant) or iri
 
-        search = sorted([_text(graph, p, DCTERMS.title, lang), href(str(p))] for p in practices)
+        search = sorted([titles.get(lang) or titles.get("pl") or titles.get("") or "", href(iri)]
+                        for iri, titles in census.practices)
         atomic_write(folder / SEARCH_INDEX[lang], json.dumps(search, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        title = _text(graph, dataset, DCTERMS.title, lang) or _UI[lang]["site"]
+        title = _text(rows, _TITLE, lang) or _UI[lang]["site"]
         citation = ". ".join(p for p in (
-            _label(graph, publisher, lang) if isinstance(publisher, URIRef) else "", f"({year})" if year else "",
+            census.label(publisher, lang) if isinstance(publisher, str) else "", f"({year})" if year else "",
             title, layout.base) if p)
         other_lang = "en" if lang == "pl" else "pl"
         html = ENVIRONMENT.get_template("index.html").render(
-            lang=lang, ui=_UI[lang], title=title, description=_text(graph, dataset, DCTERMS.description, lang),
+            lang=lang, ui=_UI[lang], title=title, description=_text(rows, _DESCRIPTION, lang),
             counts=[
-                {"label": _UI[lang]["practices"], "value": len(practices)},
-                {"label": _UI[lang]["units_count"], "value": unit_count},
-                {"label": _UI[lang]["institutions"], "value": institution_count},
+                {"label": _UI[lang]["practices"], "value": len(census.practices)},
+                {"label": _UI[lang]["units_count"], "value": len(census.units)},
+                {"label": _UI[lang]["institutions"], "value": len(census.institutions)},
             ],
             search_index=SEARCH_INDEX[lang],
-            themes=[{"label": _label(graph, t, lang), "href": href(str(t)), "count": n}
-                    for t, n in sorted(themes.items(), key=lambda item: _label(graph, item[0], lang))],
-            units=_units(graph, layout, lang, href),
+            themes=[{"label": census.label(t, lang), "href": href(t), "count": n}
+                    for t, n in sorted(census.themes.items(), key=lambda item: (census.label(item[0], lang), item[0]))],
+            units=_units(census, lang, href),
             downloads=downloads,
             catalog_page=layout.document(CATALOG, variant), catalog_ttl=layout.document(CATALOG, Variant.TURTLE),
-            licence={"href": str(licence or ""), "label": str(licence or "").rpartition("/")[2].replace("_", " ")},
+            licence={"href": licence, "label": licence.rpartition("/")[2].replace("_", " ")},
             citation=citation,
             other={"lang": other_lang, "name": _UI[other_lang]["name"], "href": posixpath.basename(INDEX + LANGUAGES[other_lang].extension)},
-            schema_org=embedded_json({"@context": "https://schema.org", "@type": "Dataset", "@id": str(dataset),
+            schema_org=embedded_json({"@context": "https://schema.org", "@type": "Dataset", "@id": dataset,
                                     "name": title, "url": layout.base,
-                                    "license": str(licence or "")}),
+                                    "license": licence}),
         )
         name = INDEX + variant.extension
         atomic_write(folder / name, html.encode("utf-8"))

@@ -9,22 +9,18 @@ labels for classes and predicates; the data's Polish labels, whatever the page's
 from __future__ import annotations
 
 import re
-import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
-
-from ..files import atomic_write
+from ..serialize.blocks import RDF_TYPE, Lit
 from .description import Description
 from .layout import INDEX, Layout, Variant
 from .rendering import ENVIRONMENT, LANGUAGES, embedded_json
 from .term_labels import TERM_LABELS, curie
 
-__all__ = ["BACKLINKS_SHOWN", "UI", "render_page", "write_pages"]
+__all__ = ["BACKLINKS_SHOWN", "UI", "PageWriter", "relative", "render_page"]
 
 BACKLINKS_SHOWN: Final = 200
 """Backlinks listed per predicate; the count says how many there are in all (a theme may have
@@ -67,6 +63,20 @@ def _local_name(iri: str) -> str:
     return iri.rstrip("/#").rpartition("#")[2].rpartition("/")[2] or iri
 
 
+def relative(target: str, here: str) -> str:
+    """The link from a file in folder ``here`` to the file ``target`` (both under the published
+    folder, ``/``-separated): what ``posixpath.relpath`` gives, without its cost per link."""
+    if not here:
+        return target
+    mine, theirs = here.split("/"), target.split("/")
+    common = 0
+    for a, b in zip(mine, theirs[:-1]):
+        if a != b:
+            break
+        common += 1
+    return "../" * (len(mine) - common) + "/".join(theirs[common:])
+
+
 class _Page:
     """Labels and links as seen from one page (links are relative to its file)."""
 
@@ -74,27 +84,29 @@ class _Page:
         self.d = description
         self.layout = layout
         self.lang = lang
-        self.file = layout.document(description.path, LANGUAGES[lang])
+        self.variant = LANGUAGES[lang]
+        self.file = layout.document(description.path, self.variant)
+        self.here = self.file.rpartition("/")[0]
 
     def label(self, iri: str) -> str:
-        labels = {**TERM_LABELS.get(iri, {}), **self.d.labels.get(iri, {})}
+        own = self.d.labels.get(iri)
+        terms = TERM_LABELS.get(iri)
+        labels = {**terms, **own} if own and terms else own or terms or {}
         return (labels.get(self.lang) or labels.get("pl") or labels.get("") or next(iter(labels.values()), None)
                 or curie(iri) or _local_name(iri))
 
     def href(self, iri: str) -> str:
-        target = self.layout.file_of(iri, LANGUAGES[self.lang])
+        target = self.layout.file_of(iri, self.variant)
         if target is None:
             return iri
-        link = posixpath.relpath(target, posixpath.dirname(self.file) or ".")
+        link = relative(target, self.here)
         fragment = iri.partition("#")[2]
         return f"{link}#{fragment}" if fragment else link
 
-    def value(self, node: object) -> _Link:
-        if isinstance(node, URIRef):
-            return _Link(self.label(str(node)), self.href(str(node)))
-        if isinstance(node, Literal):
-            return _Link(str(node), None, node.language)
-        return _Link(str(node), None)
+    def value(self, node: str | Lit) -> _Link:
+        if node.__class__ is Lit:
+            return _Link(node.value, None, node.language)
+        return _Link(self.label(node), self.href(node))  # type: ignore[arg-type]  # an IRI
 
 
 def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
@@ -103,14 +115,14 @@ def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
 
 
-def _properties(page: _Page, subject: URIRef) -> tuple[list[str], list[dict[str, object]]]:
+def _properties(page: _Page, subject: str) -> tuple[list[str], list[dict[str, object]]]:
     """The kinds of ``subject`` and its other properties, labelled, values in natural order."""
     own = [(p, o) for s, p, o in page.d.triples if s == subject]
-    kinds = sorted({page.label(str(o)) for p, o in own if p == RDF.type})
-    by_predicate: dict[str, list[object]] = {}
+    kinds = sorted({page.label(o) for p, o in own if p == RDF_TYPE and o.__class__ is str})
+    by_predicate: dict[str, list[str | Lit]] = {}
     for p, o in own:
-        if p != RDF.type:
-            by_predicate.setdefault(str(p), []).append(o)
+        if p != RDF_TYPE:
+            by_predicate.setdefault(p, []).append(o)
     rows: list[dict[str, object]] = [
         {"predicate": _Link(page.label(p), page.href(p)), "objects": sorted((page.value(o) for o in values), key=_natural)}
         for p, values in sorted(by_predicate.items(), key=lambda item: (page.label(item[0]), item[0]))
@@ -121,15 +133,13 @@ def _properties(page: _Page, subject: URIRef) -> tuple[list[str], list[dict[str,
 def render_page(description: Description, layout: Layout, lang: str) -> str:
     """The page of one resource in ``lang`` (``pl`` or ``en``)."""
     page = _Page(description, layout, lang)
-    subject = URIRef(description.iri)
     title = page.label(description.iri)
-    kinds, rows = _properties(page, subject)
-    terms = sorted({s for s, _p, _o in description.triples if isinstance(s, URIRef) and str(s).startswith(description.iri + "#")},
-                   key=str)
+    kinds, rows = _properties(page, description.iri)
+    terms = sorted({s for s, _p, _o in description.triples if s.startswith(description.iri + "#")})
     sections = []
     for term in terms:
         term_kinds, term_rows = _properties(page, term)
-        sections.append({"id": str(term).partition("#")[2], "title": page.label(str(term)), "kinds": term_kinds,
+        sections.append({"id": term.partition("#")[2], "title": page.label(term), "kinds": term_kinds,
                          "rows": term_rows})
     backlinks = [
         {"heading": UI[lang]["linked"].format(page.label(p)), "count": len(subjects),
@@ -138,9 +148,9 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
     ]
     other_lang = "en" if lang == "pl" else "pl"
     other = layout.document(description.path, LANGUAGES[other_lang])
-    here = posixpath.dirname(page.file) or "."
+    here = page.here
     formats = {
-        variant.extension.lstrip("."): posixpath.relpath(layout.document(description.path, variant), here)
+        variant.extension.lstrip("."): relative(layout.document(description.path, variant), here)
         for variant in (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)
     }
     return ENVIRONMENT.get_template("resource.html").render(
@@ -153,20 +163,29 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
         sections=sections,
         backlinks=backlinks,
         formats=formats,
-        other={"lang": other_lang, "name": UI[other_lang]["name"], "href": posixpath.relpath(other, here)},
-        home=posixpath.relpath(INDEX + LANGUAGES[lang].extension, here),
+        other={"lang": other_lang, "name": UI[other_lang]["name"], "href": relative(other, here)},
+        home=relative(INDEX + LANGUAGES[lang].extension, here),
         schema_org=embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": description.iri,
                                    "name": title, "url": description.iri}),
     )
 
 
-def write_pages(folder: Path, layout: Layout, descriptions: Iterable[Description]) -> int:
-    """Both pages of every description under ``folder``; returns how many were written."""
-    written = 0
-    for description in descriptions:
+class PageWriter:
+    """Writes both pages of descriptions under a folder, one description at a time (plain
+    writes, as `bdp_lod.site.documents.DocumentWriter` explains)."""
+
+    def __init__(self, folder: Path, layout: Layout) -> None:
+        self.folder = folder
+        self.layout = layout
+        self.written = 0
+        self._made: set[str] = set()
+
+    def write(self, description: Description) -> None:
         for lang, variant in LANGUAGES.items():
-            target = folder / layout.document(description.path, variant)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, render_page(description, layout, lang).encode("utf-8"))
-            written += 1
-    return written
+            target = self.layout.document(description.path, variant)
+            parent = target.rpartition("/")[0]
+            if parent and parent not in self._made:
+                (self.folder / parent).mkdir(parents=True, exist_ok=True)
+                self._made.add(parent)
+            (self.folder / target).write_bytes(render_page(description, self.layout, lang).encode("utf-8"))
+            self.written += 1

@@ -1,4 +1,12 @@
-"""Adding the Linked Data site to a published folder: documents, pages and hosting rules."""
+"""Adding the Linked Data site to a published folder: documents, pages and hosting rules.
+
+Two passes over the folder's files (`bdp_lod.site.reading`): a census of what no one resource
+holds (`bdp_lod.site.census`), then the descriptions, streamed, each written as it is complete
+(three RDF documents and two pages). The second pass is split over the machine's cores: each
+forked worker reads the stream again and writes its own share of the resources (by a hash of
+the path), so the parts never touch the same file and the bytes are the same for any number of
+workers. Memory is the census and a few resources at a time, whatever the size of the data.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import atomic_write
-from .documents import describe, read_publication, write_documents
+from ..parallel import available_workers, ordered_map
+from .census import Census, take_census
 from .crawling import write_crawling
-from .index import write_index
+from .documents import DocumentWriter, describe
 from .hosting import Hosting, apache, nginx_http, nginx_server, w3id
+from .index import write_index
 from .layout import Layout
-from .pages import write_pages
+from .pages import PageWriter
+from .reading import subjects
 
-__all__ = ["SiteResult", "write_site"]
+__all__ = ["HOSTING_FILES", "SiteResult", "write_site"]
 
 HOSTING_FILES = ("hosting/nginx-http.conf", "hosting/nginx-server.conf", "hosting/w3id.htaccess", ".htaccess")
 
@@ -25,16 +36,47 @@ class SiteResult:
     pages: int
 
 
-def write_site(folder: Path, layout: Layout, *, site_url: str | None = None, root: str | None = None) -> SiteResult:
+@dataclass(frozen=True)
+class _Job:
+    folder: Path
+    layout: Layout
+    census: Census
+    parts: int
+
+
+_job: _Job | None = None
+"""What the forked workers read (set by `write_site` before the fork; see `ordered_map`)."""
+
+
+def _write_part(part: int) -> tuple[int, int, int]:
+    job = _job
+    assert job is not None
+    documents, pages = DocumentWriter(job.folder, job.layout), PageWriter(job.folder, job.layout)
+    resources = 0
+    for description in describe(subjects(job.folder), job.layout, job.census, (part, job.parts)):
+        documents.write(description)
+        pages.write(description)
+        resources += 1
+    return resources, documents.written, pages.written
+
+
+def write_site(
+    folder: Path, layout: Layout, *, site_url: str | None = None, root: str | None = None, workers: int | None = None,
+) -> SiteResult:
     """Write the site of the publication in ``folder`` into it.
 
     ``site_url`` is where the folder is served (the base by default); ``root`` the folder's
-    path on the web server's disk, for the nginx rules (``folder`` by default).
+    path on the web server's disk, for the nginx rules (``folder`` by default); ``workers`` the
+    processes writing resources (all cores by default; the files are the same whatever it is).
     """
-    graph = read_publication(folder)
-    descriptions = list(describe(graph, layout))
-    documents = write_documents(folder, layout, descriptions)
-    pages = write_pages(folder, layout, descriptions)
+    global _job
+    census = take_census(subjects(folder), layout)
+    parts = max(1, available_workers() if workers is None else workers)
+    _job = _Job(folder, layout, census, parts)
+    try:
+        counts = list(ordered_map(_write_part, range(parts), parts))
+    finally:
+        _job = None
     hosting = Hosting(layout, site=site_url)
     rules = {
         HOSTING_FILES[0]: nginx_http(hosting),
@@ -45,6 +87,6 @@ def write_site(folder: Path, layout: Layout, *, site_url: str | None = None, roo
     for name, text in rules.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         atomic_write(folder / name, text.encode("utf-8"))
-    write_index(folder, graph, layout)
-    write_crawling(folder, layout, (d.path for d in descriptions), hosting.site_url)
-    return SiteResult(resources=len(descriptions), documents=documents, pages=pages)
+    write_index(folder, census, layout)
+    write_crawling(folder, layout, census.paths, hosting.site_url)
+    return SiteResult(*(sum(c[i] for c in counts) for i in range(3)))

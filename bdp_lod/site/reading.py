@@ -1,0 +1,64 @@
+"""A published folder read back as what the site needs: each subject's triples, in one order.
+
+The site is built from the files a publication holds, never from the records again, so
+``bdp-lod site`` can add it to any published folder. The data dump (``bdp.nt``, millions of
+lines at 100,000 practices) is streamed: the project's own N-Triples writer sorts it by subject,
+so a subject's lines arrive together, and `bdp_lod.serialize.blocks.read_ntriples` reads them with
+no RDF parser and no graph. The small files (catalog, VoID, vocabulary) are parsed whole and
+merged into the same order: subjects by ``<iri>`` as they sort in N-Triples.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+from rdflib import Graph
+
+from ..serialize.blocks import Row, read_ntriples, rows_of
+
+__all__ = ["DATA", "DESCRIBED_FILES", "SMALL_FILES", "subjects"]
+
+DATA = "bdp.nt"
+SMALL_FILES = {"catalog.ttl": "turtle", "void.ttl": "turtle", "vocab.ttl": "turtle"}
+DESCRIBED_FILES = (DATA, *SMALL_FILES)
+"""The files of a published folder whose IRIs the site describes: the data, its catalog and
+VoID, and the vocabulary (concept schemes included)."""
+
+Subject = tuple[str, list[Row]]
+
+
+def _key(subject: Subject) -> str:
+    """The order of N-Triples lines: ``<x/1>`` and ``<x-2>`` before ``<x>`` ('/' and '-' sort
+    before '>'), so the subjects whose IRIs start alike arrive together."""
+    return subject[0] + ">"
+
+
+def _grouped(rows: Iterator[Row]) -> Iterator[Subject]:
+    for subject, group in itertools.groupby(rows, key=lambda row: row[0]):
+        yield subject, list(group)
+
+
+def _data(folder: Path) -> Iterator[Subject]:
+    path = folder / DATA
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as lines:
+        yield from _grouped(read_ntriples(line for line in lines if line.strip()))
+
+
+def _small(folder: Path) -> Iterator[Subject]:
+    rows: list[Row] = []
+    for name, fmt in SMALL_FILES.items():
+        if (folder / name).is_file():
+            rows.extend(rows_of(Graph().parse(folder / name, format=fmt)))
+    rows.sort(key=lambda row: row[0] + ">")
+    return _grouped(iter(rows))
+
+
+def subjects(folder: Path) -> Iterator[Subject]:
+    """Every subject of the published graphs with its triples, ordered as N-Triples lines sort;
+    a subject that two files describe comes once from each."""
+    return heapq.merge(_data(folder), _small(folder), key=_key)
