@@ -34,7 +34,7 @@ from typing import Mapping
 from ..errors import InputError
 from ..files import process_umask
 
-__all__ = ["CHECKSUMS", "OutputFolder", "gzip_file", "sha256sums"]
+__all__ = ["CHECKSUMS", "OutputFolder", "gzip_file", "file_sha256", "read_checksums", "sha256sums"]
 
 CHECKSUMS = "SHA256SUMS"
 GZIP_LEVEL = 6
@@ -43,7 +43,8 @@ _CHUNK = 1 << 20
 _PUBLISH_TAG = ".publish-"
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """A file's SHA-256, read in chunks (dumps may be larger than memory)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
@@ -59,7 +60,34 @@ def sha256sums(folder: Path, known: Mapping[str, str] | None = None) -> bytes:
     """
     known = known or {}
     names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != CHECKSUMS)
-    return "".join(f"{known.get(name) or _sha256(folder / name)}  {name}\n" for name in names).encode("utf-8")
+    return "".join(f"{known.get(name) or file_sha256(folder / name)}  {name}\n" for name in names).encode("utf-8")
+
+
+_SUM_LINE = re.compile(r"^([0-9a-fA-F]{64}) [ *](.+)$")
+
+
+def read_checksums(folder: Path) -> dict[str, str]:
+    """File name → SHA-256 from a folder's ``SHA256SUMS`` (the ``sha256sum`` format)."""
+    path = folder / CHECKSUMS
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"not a published folder: cannot read {CHECKSUMS} ({exc.strerror or exc})", file=str(folder),
+            pl=f"to nie jest folder publikacji: nie można odczytać {CHECKSUMS} ({exc.strerror or exc})",
+        ) from None
+    sums: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _SUM_LINE.match(line)
+        if match is None:
+            raise InputError(
+                "not a sha256sum line ('<64 hex digits>  <file name>')", file=str(path), line=number,
+                pl="to nie jest wiersz sha256sum ('<64 cyfry szesnastkowe>  <nazwa pliku>')",
+            )
+        sums[match.group(2)] = match.group(1).lower()
+    return sums
 
 
 def gzip_file(source: Path, target: Path, level: int = GZIP_LEVEL) -> None:

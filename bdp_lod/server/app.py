@@ -10,15 +10,12 @@ from pathlib import Path
 from typing import Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from rdflib import Graph
-from rdflib.namespace import DCAT, RDF
-
-from ..errors import InputError
-from ..site.layout import CATALOG, Document, Download, Identifier, Layout, Variant
+from ..site.layout import Document, Download, Identifier, Layout, Variant
+from ..site.published import published_layout
 from .negotiation import negotiate
 from .sparql import QueryFailed, QueryTimedOut, SparqlEndpoint
 
-__all__ = ["CONTENT_TYPES", "Server", "make_server", "published_layout"]
+__all__ = ["CONTENT_TYPES", "Server", "make_server"]
 
 CONTENT_TYPES: Final = {
     ".html": "text/html; charset=utf-8",
@@ -185,28 +182,6 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(exc.status, f"{exc}\n".encode("utf-8"), CONTENT_TYPES[".txt"], cors)
             return
         self._send(200, body, content_type, cors)
-
-
-def published_layout(folder: Path) -> Layout:
-    """The URI rules a folder was published with: its base is the catalog's IRI less ``id/catalog``
-    and its download base that of the dumps' download URLs, both read from ``catalog.ttl``."""
-    catalog_file = folder / "catalog.ttl"
-    if not catalog_file.is_file():
-        raise InputError("not a published folder (no catalog.ttl)", file=str(folder),
-                         pl="to nie jest folder publikacji (brak catalog.ttl)")
-    try:
-        graph = Graph().parse(catalog_file, format="turtle")
-    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"cannot parse the catalog: {first}", file=str(catalog_file),
-                         pl=f"nie można odczytać katalogu: {first}") from None
-    catalogs = sorted(str(s) for s in graph.subjects(RDF.type, DCAT.Catalog) if str(s).endswith(CATALOG))
-    if not catalogs:
-        raise InputError("catalog.ttl names no catalog of a bdp-lod publication", file=str(catalog_file),
-                         pl="catalog.ttl nie opisuje katalogu publikacji bdp-lod")
-    base = catalogs[0][: -len(CATALOG)]
-    downloads = sorted(str(o) for o in graph.objects(None, DCAT.downloadURL))
-    return Layout(base, downloads=downloads[0].rpartition("/")[0] + "/" if downloads else None)
 
 
 def make_server(folder: Path, *, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0) -> ThreadingHTTPServer:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +18,10 @@ from typing import IO, Iterator, Protocol, cast
 import pyoxigraph as ox
 
 from ..errors import InputError
+from ..publish.folder import CHECKSUMS, read_checksums
 from ..vocab import DCAT, RDF
 
-__all__ = ["DumpSource", "PublishedFolder", "Upload", "plan_uploads", "read_checksums"]
+__all__ = ["DumpSource", "PublishedFolder", "Upload", "plan_uploads"]
 
 _CHUNK = 1 << 16
 
@@ -33,7 +33,6 @@ FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
 }
 """Triple formats a Graph Store accepts into one graph, by extension (quad formats have no place here)."""
 
-CHECKSUMS = "SHA256SUMS"
 DATA_DUMPS = ("bdp.nt", "bdp.nt.gz")
 """The published data dump to upload, in order of preference: N-Triples is the cheapest for a
 store to load, and `publish` always writes it."""
@@ -183,33 +182,6 @@ class Upload:
 
     source: DumpSource
     graph: str | None
-
-
-_SUM_LINE = re.compile(r"^([0-9a-fA-F]{64}) [ *](.+)$")
-
-
-def read_checksums(folder: Path) -> dict[str, str]:
-    """File name → SHA-256 from a folder's ``SHA256SUMS`` (the ``sha256sum`` format)."""
-    path = folder / CHECKSUMS
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            f"not a published folder: cannot read {CHECKSUMS} ({exc.strerror or exc})", file=str(folder),
-            pl=f"to nie jest folder publikacji: nie można odczytać {CHECKSUMS} ({exc.strerror or exc})",
-        ) from None
-    sums: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        match = _SUM_LINE.match(line)
-        if match is None:
-            raise InputError(
-                "not a sha256sum line ('<64 hex digits>  <file name>')", file=str(path), line=number,
-                pl="to nie jest wiersz sha256sum ('<64 cyfry szesnastkowe>  <nazwa pliku>')",
-            )
-        sums[match.group(2)] = match.group(1).lower()
-    return sums
 
 
 @dataclass(frozen=True)

@@ -5,5 +5,6 @@ from . import parse  # noqa: F401
 from . import publish  # noqa: F401
 from . import push  # noqa: F401
 from . import serve  # noqa: F401
+from . import site  # noqa: F401
 from . import teryt  # noqa: F401
 from . import validate  # noqa: F401
