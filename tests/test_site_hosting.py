@@ -1,8 +1,7 @@
-"""The generated web-server rules answer as the layout says: a real nginx on loopback.
-
-Until the site writer fills ``doc/``, the folder here holds one file per document the layout
-names for every IRI the examples' dump mints, each containing its own path, so the test sees
-which file nginx served. Skips (saying so) where Debian's nginx is not installed.
+"""The generated web-server rules answer as the layout says: a real nginx on loopback, serving
+the examples published with ``--site``, asked the same requests as ``bdp-lod serve`` over the same
+folder and expected to give the same answers. Skips (saying so) where Debian's nginx is not
+installed.
 """
 
 from __future__ import annotations
@@ -15,18 +14,17 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
 from rdflib import Graph, URIRef
 
-from bdp_lod.convert import convert
 from bdp_lod.site.hosting import Hosting, apache, nginx_http, nginx_server, w3id
 from bdp_lod.site.layout import Layout, Variant
 
-from conftest import EXAMPLES
+from site_support import LAYOUT, publish_site, serving
 
-BASE = "https://w3id.org/bdp/"
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 ACCEPT = {
     "text/html": Variant.HTML,
@@ -47,15 +45,13 @@ class Site:
     url: str
     layout: Layout
     paths: list[str]
+    folder: Path
 
 
 def _identifier_paths(folder: Path) -> list[str]:
-    result = convert([EXAMPLES], folder / "bdp.nt")
-    assert result.ok
-    layout = Layout(BASE)
     graph = Graph().parse(folder / "bdp.nt", format="nt")
     iris = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
-    return sorted({p for p in map(layout.path, iris) if p})
+    return sorted({p for p in map(LAYOUT.path, iris) if p})
 
 
 @pytest.fixture(scope="module")
@@ -63,17 +59,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     if NGINX is None:
         pytest.skip("nginx is not installed (Debian's nginx-light; .ci/run installs it)")
     work = tmp_path_factory.mktemp("nginx")
-    folder = work / "site"
-    folder.mkdir()
-    layout = Layout(BASE)
+    folder = publish_site(work / "site")
+    layout = LAYOUT
     paths = _identifier_paths(folder)
-    for path in ["", *paths]:
-        for variant in Variant:
-            file = folder / layout.document(path, variant)
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(layout.document(path, variant), encoding="utf-8")
-    (folder / ".well-known").mkdir()
-    (folder / ".well-known/void").write_text("<https://w3id.org/bdp/data/bdp> a <http://rdfs.org/ns/void#Dataset> .\n", encoding="utf-8")
     port = _free_port()
     hosting = Hosting(layout, site=f"http://127.0.0.1:{port}/bdp/")
     (work / "http.conf").write_text(nginx_http(hosting), encoding="utf-8")
@@ -109,7 +97,7 @@ http {{
                 if process.poll() is not None:
                     pytest.fail(f"nginx did not start: {process.stderr.read().decode() if process.stderr else ''}")
                 time.sleep(0.05)
-        yield Site(f"http://127.0.0.1:{port}/bdp/", layout, paths)
+        yield Site(f"http://127.0.0.1:{port}/bdp/", layout, paths, folder)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -120,17 +108,58 @@ def test_the_examples_mint_every_kind_of_identifier(site: Site) -> None:
     assert {"id/practice", "id/unit", "id/area", "id/institution", "id/contact", "def/theme"} <= kinds
 
 
+@pytest.fixture(scope="module")
+def preview(site: Site) -> Iterator[str]:
+    """``bdp-lod serve`` over the same folder: the reference nginx must agree with."""
+    with serving(site.folder) as url:
+        yield url
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    location: str | None
+    vary: str | None
+    media: str | None
+    body: bytes
+
+
+def _ask(session: requests.Session, root: str, path: str, accept: str) -> Answer:
+    """One request, told relative to the server's root, so two servers' answers compare."""
+    response = session.get(root + path, headers={"Accept": accept}, allow_redirects=False)
+    location = response.headers.get("Location")
+    if location is not None:
+        location = location.removeprefix(root.rstrip("/")).removeprefix(urlsplit(root).path).lstrip("/")
+    # A redirect's or an error's body is the server's own (nginx's stock pages): only what a
+    # document answers is compared byte for byte.
+    found = response.status_code == 200
+    media = response.headers.get("Content-Type", "").split(";")[0] if found else None
+    body = response.content if found else b""
+    return Answer(response.status_code, location, response.headers.get("Vary"), media, body)
+
+
 @pytest.mark.parametrize("accept", list(ACCEPT))
 def test_every_identifier_answers_303_to_the_document_the_client_accepts(site: Site, accept: str) -> None:
     session = requests.Session()
     for path in site.paths:
-        response = session.get(site.url + path, headers={"Accept": accept}, allow_redirects=False)
-        expected = site.url + site.layout.document(path, ACCEPT[accept])
-        assert (response.status_code, response.headers.get("Location"), response.headers.get("Vary")) == (303, expected, "Accept"), path
-        document = session.get(expected, headers={"Accept": accept})
-        assert document.status_code == 200, expected
-        assert document.headers["Content-Type"].split(";")[0] == accept
-        assert document.text == site.layout.document(path, ACCEPT[accept])
+        answer = _ask(session, site.url, path, accept)
+        document = site.layout.document(path, ACCEPT[accept])
+        assert (answer.status, answer.location, answer.vary) == (303, document, "Accept"), path
+        served = _ask(session, site.url, document, accept)
+        assert (served.status, served.media, served.body) == (200, accept, (site.folder / document).read_bytes()), document
+
+
+@pytest.mark.parametrize("accept", [*ACCEPT, "text/html;q=0.5, text/turtle", "*/*"])
+def test_nginx_answers_every_request_as_serve_does(site: Site, preview: str, accept: str) -> None:
+    session = requests.Session()
+    requests_ = ["", *site.paths, "data/bdp/bdp.nt", "data/bdp/catalog.ttl", ".well-known/void", "sitemap.xml",
+                 "robots.txt", "doc/id/practice/no/ne/none.html", "id/practice/none", "nothing/here"]
+    for path in requests_:
+        answer = _ask(session, site.url, path, accept)
+        assert answer == _ask(session, preview, path, accept), path
+        if answer.location is not None:
+            document = answer.location
+            assert _ask(session, site.url, document, accept) == _ask(session, preview, document, accept), document
 
 
 def test_rdf_documents_may_be_read_by_scripts_of_other_sites(site: Site) -> None:
@@ -140,7 +169,7 @@ def test_rdf_documents_may_be_read_by_scripts_of_other_sites(site: Site) -> None
 
 def test_the_base_is_the_landing_page_and_its_rdf_is_the_catalogs(site: Site) -> None:
     page = requests.get(site.url, headers={"Accept": "text/html"})
-    assert (page.status_code, page.text) == (200, "index.html")
+    assert (page.status_code, page.content) == (200, (site.folder / "index.html").read_bytes())
     rdf = requests.get(site.url, headers={"Accept": "text/turtle"}, allow_redirects=False)
     assert (rdf.status_code, rdf.headers["Location"]) == (303, site.url + "doc/id/catalog.ttl")
 
@@ -159,7 +188,7 @@ def test_a_path_that_names_nothing_is_404_and_dots_never_leave_the_folder(site: 
 
 
 def test_apache_and_w3id_rules_redirect_with_the_same_patterns() -> None:
-    hosting = Hosting(Layout(BASE), site="https://dane.example.org/bdp/")
+    hosting = Hosting(LAYOUT, site="https://dane.example.org/bdp/")
     htaccess, redirects = apache(hosting), w3id(hosting)
     rule = r"RewriteRule ^id/([^/]+)/(([^/]{2})[^/]*([^/]{2})([^/]{2}))(/.*)?$"
     assert f"{rule} doc/id/$1/$5/$4/$3/$2$6.ttl [R=303,L]" in htaccess

@@ -86,10 +86,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _not_found(self) -> None:
         wants_html = negotiate(self.headers.get("Accept"), ["text/html", "text/plain"]) == "text/html"
+        vary = {"Vary": "Accept"}  # the page for browsers, plain text for RDF clients
         if wants_html:
-            self._send(404, _NOT_FOUND_PAGE.encode("utf-8"), CONTENT_TYPES[".html"])
+            self._send(404, _NOT_FOUND_PAGE.encode("utf-8"), CONTENT_TYPES[".html"], vary)
         else:
-            self._send(404, b"Not found\n", CONTENT_TYPES[".txt"])
+            self._send(404, b"Not found\n", CONTENT_TYPES[".txt"], vary)
 
     # --- methods --------------------------------------------------------------------------------
 
@@ -142,6 +143,11 @@ class _Handler(BaseHTTPRequestHandler):
         document = self.app.layout.document(target.path, _IDENTIFIER_VARIANTS[chosen])
         if not (self.app.folder / document).is_file():
             self._not_found()
+            return
+        if target.path == "" and _IDENTIFIER_VARIANTS[chosen] is Variant.HTML:
+            # The base is also the catalog's landing page, a document: people get it in place,
+            # as the generated web-server rules serve index.html there.
+            self._file(self.app.folder / document)
             return
         self._send(303, b"", CONTENT_TYPES[".txt"], {"Location": "/" + document, "Vary": "Accept"})
 

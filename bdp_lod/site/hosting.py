@@ -112,6 +112,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
         f"location = {prefix}.well-known/void {{",
         f"    alias {folder}.well-known/void;",
         "    default_type text/turtle;",
+        "    add_header Vary Accept always;",
         "    add_header Access-Control-Allow-Origin * always;",
         "}",
     ]
@@ -120,6 +121,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
         lines += [
             f'location ~ "^{prefix}{downloads}([^/]+\\.[^/]+)$" {{',
             f"    alias {folder}$1;",
+            "    add_header Vary Accept always;",
             *_NGINX_TYPES,
             "}",
         ]
@@ -128,6 +130,9 @@ def nginx_server(hosting: Hosting, root: str) -> str:
         lines += [
             f'location ~ "{pattern.replace("^", "^" + prefix, 1)}" {{',
             "    add_header Vary Accept always;",
+            f'    if (!-f "{folder}{target}{_MAP_VARIABLE}") {{',  # an IRI the data never minted: no 303 to nowhere
+            "        return 404;",
+            "    }",
             f"    return 303 {prefix}{target}{_MAP_VARIABLE};",
             "}",
         ]
