@@ -10,6 +10,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
 from bdp_lod.publish import PublishOptions, publish
+from bdp_lod.site.folder import SiteFolder
 from bdp_lod.site.census import LABELS
 from bdp_lod.site.documents import DocumentWriter, descriptions
 from bdp_lod.site.layout import RDF_VARIANTS, Layout, Variant
@@ -31,7 +32,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _write_documents(folder: Path) -> None:
-    writer = DocumentWriter(folder, LAYOUT)
+    writer = DocumentWriter(SiteFolder(folder), LAYOUT)
     for description in descriptions(folder, LAYOUT):
         writer.write(description)
 

@@ -11,6 +11,7 @@ from rdflib.namespace import DCTERMS, RDF
 
 from bdp_lod.publish import PublishOptions, publish
 from bdp_lod.serialize.blocks import RDF_LANG_STRING, Lit
+from bdp_lod.site.folder import SiteFolder
 from bdp_lod.site.description import Description
 from bdp_lod.site.documents import descriptions
 from bdp_lod.site.layout import Layout, Variant
@@ -96,7 +97,7 @@ def test_source_text_is_shown_never_run() -> None:
 def test_pages_are_the_same_bytes_every_time(site: Path) -> None:
     file = site / LAYOUT.document(PRACTICE, Variant.HTML)
     before = file.read_bytes()
-    writer = PageWriter(site, LAYOUT)
+    writer = PageWriter(SiteFolder(site), LAYOUT)
     for description in descriptions(site, LAYOUT):
         writer.write(description)
     assert file.read_bytes() == before

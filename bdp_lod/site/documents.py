@@ -24,6 +24,7 @@ from ..serialize import FORMATS, Documents
 from ..serialize.blocks import Row, nt_term
 from .census import Census, take_census
 from .description import Description
+from .folder import SiteFolder
 from .layout import CATALOG, RDF_VARIANTS, Layout
 from .reading import subjects
 
@@ -122,26 +123,16 @@ def descriptions(folder: Path, layout: Layout) -> Iterator[Description]:
 
 
 class DocumentWriter:
-    """Writes descriptions' RDF documents under a folder, one description at a time.
+    """Writes descriptions' RDF documents into a site folder, one description at a time."""
 
-    Plain writes: the folder is a publication's working folder, swapped into place whole
-    (`bdp_lod.publish.folder`), so no document needs a rename of its own.
-    """
-
-    def __init__(self, folder: Path, layout: Layout) -> None:
+    def __init__(self, folder: SiteFolder, layout: Layout) -> None:
         self.folder = folder
         self.layout = layout
         self.written = 0
         self._writers = {variant: Documents(FORMATS[variant.extension]) for variant in RDF_VARIANTS}
-        self._made: set[str] = set()
 
     def write(self, description: Description) -> None:
         triples = [*description.triples, *description.neighbours]
         for variant, writer in self._writers.items():
-            target = self.layout.document(description.path, variant)
-            parent = target.rpartition("/")[0]
-            if parent not in self._made:
-                (self.folder / parent).mkdir(parents=True, exist_ok=True)
-                self._made.add(parent)
-            (self.folder / target).write_bytes(writer.serialize(triples))
+            self.folder.write(self.layout.document(description.path, variant), writer.serialize(triples))
             self.written += 1

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Final
 
 from ..serialize.blocks import RDF_TYPE, Lit
 from .description import Description
+from .folder import SiteFolder
 from .layout import INDEX, Layout, Variant
 from .rendering import ENVIRONMENT, LANGUAGES, embedded_json
 from .term_labels import TERM_LABELS, curie
@@ -171,21 +171,15 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
 
 
 class PageWriter:
-    """Writes both pages of descriptions under a folder, one description at a time (plain
-    writes, as `bdp_lod.site.documents.DocumentWriter` explains)."""
+    """Writes both pages of descriptions into a site folder, one description at a time."""
 
-    def __init__(self, folder: Path, layout: Layout) -> None:
+    def __init__(self, folder: SiteFolder, layout: Layout) -> None:
         self.folder = folder
         self.layout = layout
         self.written = 0
-        self._made: set[str] = set()
 
     def write(self, description: Description) -> None:
         for lang, variant in LANGUAGES.items():
-            target = self.layout.document(description.path, variant)
-            parent = target.rpartition("/")[0]
-            if parent and parent not in self._made:
-                (self.folder / parent).mkdir(parents=True, exist_ok=True)
-                self._made.add(parent)
-            (self.folder / target).write_bytes(render_page(description, self.layout, lang).encode("utf-8"))
+            self.folder.write(self.layout.document(description.path, variant),
+                              render_page(description, self.layout, lang).encode("utf-8"))
             self.written += 1

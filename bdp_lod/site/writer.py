@@ -17,6 +17,7 @@ from ..files import atomic_write
 from ..parallel import available_workers, ordered_map
 from .census import Census, take_census
 from .crawling import write_crawling
+from .folder import SiteFolder
 from .documents import DocumentWriter, describe
 from .hosting import Hosting, apache, nginx_http, nginx_server, w3id
 from .index import write_index
@@ -51,7 +52,8 @@ _job: _Job | None = None
 def _write_part(part: int) -> tuple[int, int, int]:
     job = _job
     assert job is not None
-    documents, pages = DocumentWriter(job.folder, job.layout), PageWriter(job.folder, job.layout)
+    files = SiteFolder(job.folder)
+    documents, pages = DocumentWriter(files, job.layout), PageWriter(files, job.layout)
     resources = 0
     for description in describe(subjects(job.folder), job.layout, job.census, (part, job.parts)):
         documents.write(description)
