@@ -3,6 +3,7 @@ document is the resource's RDF, and a standard SPARQL client queries /sparql."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -133,17 +134,20 @@ def test_the_command_refuses_a_folder_that_is_not_a_publication(tmp_path: Path) 
     assert (done.returncode, done.stderr) == (2, f"bdp-lod: {tmp_path}: not a published folder (no catalog.ttl)\n")
 
 
-def test_the_command_serves_until_stopped(folder: Path) -> None:
+def test_the_command_serves_until_stopped_and_then_leaves_nothing_behind(folder: Path, tmp_path: Path) -> None:
+    """SIGTERM (what a service manager sends) stops the SPARQL workers and removes their store."""
     process = subprocess.Popen([sys.executable, "-m", "bdp_lod.cli", "serve", str(folder), "--port", "0"],
-                               stdout=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(tmp_path)})
     try:
         assert process.stdout is not None
         line = process.stdout.readline()
         address = line.split(" at ")[1].split(" ")[0]
         assert requests.get(address + PRACTICE, headers={"Accept": "text/turtle"}, allow_redirects=False).status_code == 303
+        assert [p.name.startswith("bdp-lod-sparql-") for p in tmp_path.iterdir()] == [True]
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=30)
+    assert (process.returncode, list(tmp_path.iterdir())) == (0, [])
 
 
 @pytest.mark.parametrize(("name", "text", "says"), [

@@ -5,6 +5,6 @@ For preview and small deployments; the standard library's threading HTTP server 
 that, and behind a real host the generated nginx or Apache rules do the same job.
 """
 
-from .app import Server, make_server
+from .app import Server, Serving, make_server
 
-__all__ = ["Server", "make_server"]
+__all__ = ["Server", "Serving", "make_server"]

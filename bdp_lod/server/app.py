@@ -15,7 +15,7 @@ from ..site.published import published_layout
 from .negotiation import negotiate
 from .sparql import QueryFailed, QueryTimedOut, SparqlEndpoint
 
-__all__ = ["CONTENT_TYPES", "Server", "make_server"]
+__all__ = ["CONTENT_TYPES", "Server", "Serving", "make_server"]
 
 CONTENT_TYPES: Final = {
     ".html": "text/html; charset=utf-8",
@@ -190,12 +190,31 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, body, content_type, cors)
 
 
-def make_server(folder: Path, *, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0) -> ThreadingHTTPServer:
-    """A server for the published ``folder`` (not yet serving: call ``serve_forever``)."""
-    layout = published_layout(folder)
-    app = Server(folder=folder, layout=layout, sparql=SparqlEndpoint.of_folder(folder, timeout=timeout))
-    handler = type("Handler", (_Handler,), {"app": app})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+class Serving(ThreadingHTTPServer):
+    """The HTTP server of one ``serve``; `server_close` also stops the SPARQL workers and removes
+    their store, so every way of stopping a server stops them."""
 
+    daemon_threads = True
+    app: Server
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.app.sparql.close()
+
+
+def make_server(folder: Path, *, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0,
+                workers: int = 2) -> Serving:
+    """A server for the published ``folder`` (not yet serving: call ``serve_forever``, and
+    ``server_close`` when done); ``workers`` SPARQL queries run at once, each stopped after
+    ``timeout`` seconds."""
+    layout = published_layout(folder)
+    sparql = SparqlEndpoint.of_folder(folder, timeout=timeout, workers=workers)
+    app = Server(folder=folder, layout=layout, sparql=sparql)
+    handler = type("Handler", (_Handler,), {"app": app})
+    try:
+        server = Serving((host, port), handler)
+    except BaseException:
+        sparql.close()
+        raise
+    server.app = app
+    return server

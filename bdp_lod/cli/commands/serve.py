@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -11,6 +13,12 @@ from ...findings import Message
 from ...server import make_server
 from ..common import Context, fail
 from ..group import cli
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a service manager's stop) ends the server as Ctrl-C does, so `server_close` stops
+    the SPARQL workers and removes their store instead of leaving it in the temporary directory."""
+    raise KeyboardInterrupt
 
 
 @cli.command("serve")
@@ -26,6 +34,7 @@ def serve_command(ctx: Context, folder: Path, host: str, port: int, timeout: flo
 
     Exits 2 when FOLDER is not a publication or the port cannot be used; runs until Ctrl-C.
     """
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         server = make_server(folder, host=host, port=port, timeout=timeout)
     except InputError as exc:
