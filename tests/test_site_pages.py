@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,27 @@ def test_the_vocabulary_page_has_a_section_for_each_term_that_its_hash_links_rea
     (link,) = [a["href"] for a in practice_page.find_all("a") if a["href"].endswith("#localGovernmentUnit")]
     assert link == "../../../../../def.html#localGovernmentUnit"
     assert _page(site, "def").find("section", id="localGovernmentUnit") is not None
+
+
+def test_without_an_endpoint_no_page_offers_sparql(site: Path) -> None:
+    assert "SPARQL (DESCRIBE)" not in (site / LAYOUT.document(PRACTICE, Variant.HTML)).read_text(encoding="utf-8")
+    assert "Zapytania SPARQL" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_publishers_sparql_endpoint_is_named_on_the_landing_page_and_asked_to_describe_each_resource(
+    tmp_path: Path,
+) -> None:
+    endpoint = "https://dane.example.org/sparql"
+    folder = tmp_path / "out"
+    publish([str(EXAMPLES)], folder, options=PublishOptions(sparql_endpoint=endpoint))
+    write_site(folder, LAYOUT)
+    index = BeautifulSoup((folder / "index.en.html").read_text(encoding="utf-8"), "html.parser")
+    heading = index.find("h2", string="SPARQL queries")
+    assert heading is not None
+    links = {a.get_text(): a["href"] for a in heading.find_next("p").find_all("a")}
+    count = "SELECT (COUNT(?practice) AS ?practices) WHERE { ?practice a <https://w3id.org/bdp/def#Practice> }"
+    assert links == {endpoint: endpoint, count: endpoint + "?" + urlencode({"query": count}, quote_via=quote)}
+    page = _page(folder, PRACTICE, Variant.HTML_EN)
+    describe = page.find("a", string="SPARQL (DESCRIBE)")
+    assert describe is not None
+    assert parse_qs(urlsplit(describe["href"]).query) == {"query": [f"DESCRIBE <{BASE}{PRACTICE}>"]}

@@ -32,6 +32,7 @@ _RANK: Final = {predicate: rank for rank, predicate in enumerate(LABELS)}
 _TYPE, _TITLE, _THEME, _LICENSE = str(RDF.type), str(DCTERMS.title), str(DCAT.theme), str(DCTERMS.license)
 _PRACTICE, _UNIT = str(BDP.Practice), str(BDP.LocalGovernmentUnit)
 _UNIT_OF, _IMPLEMENTED_BY = str(BDP.localGovernmentUnit), str(BDP.implementedBy)
+_ENDPOINT = str(DCAT.endpointURL)
 
 
 @dataclass
@@ -55,6 +56,8 @@ class Census:
     dataset: list[Row] = field(default_factory=list)
     """The triples of the dataset ``{base}data/bdp``: its title, description, publisher, dates."""
     licences: list[str] = field(default_factory=list)
+    endpoints: list[str] = field(default_factory=list)
+    """``dcat:endpointURL`` of the catalog's SPARQL data service (``publish --sparql-endpoint``)."""
 
     def label(self, iri: str, lang: str) -> str:
         """The label in ``lang``, else the Polish one, else any; the IRI's last segment at worst."""
@@ -111,6 +114,8 @@ def take_census(subjects: Iterable[tuple[str, list[Row]]], layout: Layout) -> Ce
                 kinds.add(iri)
             elif predicate == _LICENSE:
                 census.licences.append(iri)
+            elif predicate == _ENDPOINT:
+                census.endpoints.append(iri)
             where = target(iri)
             if where is None:
                 continue

@@ -14,9 +14,10 @@ from rdflib.namespace import DCTERMS
 
 from ..files import atomic_write
 from ..serialize.blocks import Lit, Row
+from ..vocab import BDP
 from .census import Census
 from .layout import CATALOG, INDEX, Layout, Variant
-from .rendering import ENVIRONMENT, LANGUAGES, embedded_json
+from .rendering import ENVIRONMENT, LANGUAGES, embedded_json, sparql_link
 
 __all__ = ["SEARCH_INDEX", "write_index"]
 
@@ -33,6 +34,8 @@ _UI = {
         "downloads": "Pliki do pobrania", "file": "Plik", "size": "Rozmiar (bajty)", "catalog": "Opis katalogu",
         "licence": "Licencja", "cite": "Jak cytować", "practices": "Dobre praktyki", "units_count": "Jednostki",
         "institutions": "Instytucje", "footer": "Dane otwarte Bazy Dobrych Praktyk jako Linked Open Data.",
+        "sparql": "Zapytania SPARQL", "sparql_text": "Cały zbiór odpowiada na zapytania SPARQL 1.1 w punkcie dostępowym",
+        "sparql_example": "Na przykład liczba praktyk:",
     },
     "en": {
         "site": "Good Practice Database – open data", "name": "English", "search": "Find a practice",
@@ -40,6 +43,8 @@ _UI = {
         "downloads": "Downloads", "file": "File", "size": "Size (bytes)", "catalog": "The catalogue's description",
         "licence": "Licence", "cite": "How to cite", "practices": "Good practices", "units_count": "Units",
         "institutions": "Institutions", "footer": "The Good Practice Database's open data as Linked Open Data.",
+        "sparql": "SPARQL queries", "sparql_text": "The whole dataset answers SPARQL 1.1 queries at the endpoint",
+        "sparql_example": "For instance, the number of practices:",
     },
 }
 
@@ -88,6 +93,17 @@ def _downloads(folder: Path) -> Iterator[dict[str, Any]]:
                    "sha256": digest}
 
 
+_COUNT_QUERY = "SELECT (COUNT(?practice) AS ?practices) WHERE { ?practice a <%s> }" % BDP.Practice
+
+
+def _sparql(census: Census) -> dict[str, str] | None:
+    """The catalog's SPARQL endpoint with a first query to try; None when the publisher named none."""
+    if not census.endpoints:
+        return None
+    endpoint = sorted(census.endpoints)[0]
+    return {"endpoint": endpoint, "query": _COUNT_QUERY, "href": sparql_link(endpoint, _COUNT_QUERY)}
+
+
 def write_index(folder: Path, census: Census, layout: Layout) -> list[str]:
     """Write ``index.html``, ``index.en.html`` and their search indexes; returns the files written."""
     dataset = layout.iri("data/bdp")
@@ -123,6 +139,7 @@ def write_index(folder: Path, census: Census, layout: Layout) -> list[str]:
                     for t, n in sorted(census.themes.items(), key=lambda item: (census.label(item[0], lang), item[0]))],
             units=_units(census, lang, href),
             downloads=downloads,
+            sparql=_sparql(census),
             catalog_page=layout.document(CATALOG, variant), catalog_ttl=layout.document(CATALOG, Variant.TURTLE),
             licence={"href": licence, "label": licence.rpartition("/")[2].replace("_", " ")},
             citation=citation,

@@ -17,7 +17,7 @@ from ..serialize.blocks import RDF_TYPE, Lit
 from .description import Description
 from .folder import SiteFolder
 from .layout import INDEX, Layout, Variant
-from .rendering import ENVIRONMENT, LANGUAGES, embedded_json
+from .rendering import ENVIRONMENT, LANGUAGES, embedded_json, sparql_link
 from .term_labels import TERM_LABELS, curie
 
 __all__ = ["BACKLINKS_SHOWN", "UI", "PageWriter", "relative", "render_page"]
@@ -130,8 +130,9 @@ def _properties(page: _Page, subject: str) -> tuple[list[str], list[dict[str, ob
     return kinds, rows
 
 
-def render_page(description: Description, layout: Layout, lang: str) -> str:
-    """The page of one resource in ``lang`` (``pl`` or ``en``)."""
+def render_page(description: Description, layout: Layout, lang: str, endpoint: str | None = None) -> str:
+    """The page of one resource in ``lang`` (``pl`` or ``en``); with the publication's SPARQL
+    ``endpoint``, a link that asks it to DESCRIBE the resource."""
     page = _Page(description, layout, lang)
     title = page.label(description.iri)
     kinds, rows = _properties(page, description.iri)
@@ -163,6 +164,7 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
         sections=sections,
         backlinks=backlinks,
         formats=formats,
+        describe=sparql_link(endpoint, f"DESCRIBE <{description.iri}>") if endpoint else None,
         other={"lang": other_lang, "name": UI[other_lang]["name"], "href": relative(other, here)},
         home=relative(INDEX + LANGUAGES[lang].extension, here),
         schema_org=embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": description.iri,
@@ -173,13 +175,14 @@ def render_page(description: Description, layout: Layout, lang: str) -> str:
 class PageWriter:
     """Writes both pages of descriptions into a site folder, one description at a time."""
 
-    def __init__(self, folder: SiteFolder, layout: Layout) -> None:
+    def __init__(self, folder: SiteFolder, layout: Layout, endpoint: str | None = None) -> None:
         self.folder = folder
         self.layout = layout
+        self.endpoint = endpoint
         self.written = 0
 
     def write(self, description: Description) -> None:
         for lang, variant in LANGUAGES.items():
             self.folder.write(self.layout.document(description.path, variant),
-                              render_page(description, self.layout, lang).encode("utf-8"))
+                              render_page(description, self.layout, lang, self.endpoint).encode("utf-8"))
             self.written += 1

@@ -4,6 +4,7 @@ language, and JSON-LD embedded so that no source text can close its ``<script>``
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from typing import Any, Final
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -11,7 +12,7 @@ from markupsafe import Markup
 
 from .layout import Variant
 
-__all__ = ["ENVIRONMENT", "LANGUAGES", "embedded_json"]
+__all__ = ["ENVIRONMENT", "LANGUAGES", "embedded_json", "sparql_link"]
 
 LANGUAGES: Final = {"pl": Variant.HTML, "en": Variant.HTML_EN}
 """Each page language and its document variant; Polish first, the default."""
@@ -28,3 +29,8 @@ def embedded_json(data: dict[str, Any]) -> Markup:
     escapes, so a ``</script>`` in a title stays text."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def sparql_link(endpoint: str, query: str) -> str:
+    """A SPARQL 1.1 Protocol GET of ``query``: a link a person can follow, answered by the endpoint."""
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}query={quote(query, safe='')}"

@@ -53,7 +53,8 @@ def _write_part(part: int) -> tuple[int, int, int]:
     job = _job
     assert job is not None
     files = SiteFolder(job.folder)
-    documents, pages = DocumentWriter(files, job.layout), PageWriter(files, job.layout)
+    endpoint = sorted(job.census.endpoints)[0] if job.census.endpoints else None
+    documents, pages = DocumentWriter(files, job.layout), PageWriter(files, job.layout, endpoint)
     resources = 0
     for description in describe(subjects(job.folder), job.layout, job.census, (part, job.parts)):
         documents.write(description)
