@@ -168,3 +168,12 @@ def test_the_publishers_sparql_endpoint_is_named_on_the_landing_page_and_asked_t
     describe = page.find("a", string="SPARQL (DESCRIBE)")
     assert describe is not None
     assert parse_qs(urlsplit(describe["href"]).query) == {"query": [f"DESCRIBE <{BASE}{PRACTICE}>"]}
+
+
+def test_an_activity_is_named_by_its_class_and_number_on_its_page_and_in_the_practices_links(site: Path) -> None:
+    activity = PRACTICE + "/activity/2"
+    assert _page(site, activity).h1.get_text() == "Działanie 2"  # type: ignore[union-attr]
+    assert _page(site, activity, Variant.HTML_EN).h1.get_text() == "Activity 2"  # type: ignore[union-attr]
+    links = [a.get_text() for a in _page(site, PRACTICE).find_all("a") if "/activity/" in a["href"]]
+    assert links[:3] == ["Działanie 1", "Działanie 2", "Działanie 3"]
+    assert "Działanie 2" not in (site / LAYOUT.document(activity, Variant.TURTLE)).read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS
 from ..serialize.blocks import Lit, Row
 from ..vocab import BDP
 from .layout import CATALOG, Download, Layout
+from .term_labels import TERM_LABELS
 
 __all__ = ["LABELS", "Census", "take_census"]
 
@@ -77,6 +78,7 @@ def take_census(subjects: Iterable[tuple[str, list[Row]]], layout: Layout) -> Ce
     chosen: dict[tuple[str, str], tuple[int, str]] = {}
     targets: dict[str, str | None] = {}
     dataset = layout.iri("data/bdp")
+    unnamed: dict[str, list[str]] = {}
 
     def target(iri: str) -> str | None:
         """The path an object IRI is described under (None: not ours, or a dump's URL)."""
@@ -122,6 +124,8 @@ def take_census(subjects: Iterable[tuple[str, list[Row]]], layout: Layout) -> Ce
             census.paths.add(where)
             if "#" not in iri:
                 backlinks[iri][predicate].append(subject)
+        if subject not in labels and kinds and path.count("/") > 2:
+            unnamed[subject] = sorted(kinds)
         if _PRACTICE in kinds:
             census.practices.append((subject, {
                 r[2].language or "": r[2].value for r in rows if r[1] == _TITLE and r[2].__class__ is Lit
@@ -137,4 +141,23 @@ def take_census(subjects: Iterable[tuple[str, list[Row]]], layout: Layout) -> Ce
             census.units[subject.rpartition("/")[2]] = subject
         if subject == dataset:
             census.dataset.extend(rows)
+    _name_nested(census, unnamed)
     return census
+
+
+def _name_nested(census: Census, unnamed: dict[str, list[str]]) -> None:
+    """A label for the nested nodes the data leaves unnamed: an activity is "Działanie 3" /
+    "Activity 3" (its class's label and its number), not a bare "3" as page title and link text.
+    Only pages use these; the RDF documents repeat what the publication states, nothing more."""
+    for iri, kinds in unnamed.items():
+        if iri in census.labels:  # labelled by a later row of the stream (a vocabulary term)
+            continue
+        local = iri.rpartition("/")[2]
+        for kind in kinds:
+            names = census.labels.get(kind) or TERM_LABELS.get(kind)
+            if names:
+                census.labels[iri] = {
+                    lang: f"{name} {local}" if local.isdigit() else name[:1].upper() + name[1:]
+                    for lang, name in names.items()
+                }
+                break

@@ -73,6 +73,10 @@ TERM_LABELS: Final[dict[str, dict[str, str]]] = {
     "http://xmlns.com/foaf/0.1/homepage": {"pl": "strona", "en": "homepage"},
     "https://schema.org/containedInPlace": {"pl": "leży w", "en": "contained in"},
     "https://schema.org/position": {"pl": "pozycja", "en": "position"},
+    "http://spdx.org/rdf/terms#Checksum": {"pl": "suma kontrolna", "en": "checksum"},
+    "http://spdx.org/rdf/terms#checksum": {"pl": "suma kontrolna", "en": "checksum"},
+    "http://spdx.org/rdf/terms#checksumValue": {"pl": "wartość", "en": "value"},
+    "http://spdx.org/rdf/terms#algorithm": {"pl": "algorytm", "en": "algorithm"},
 }
 
 PREFIXES: Final[dict[str, str]] = {
