@@ -20,6 +20,22 @@ from bdp_lod.site.writer import write_site
 from conftest import EXAMPLES
 
 LAYOUT = Layout("https://w3id.org/bdp/")
+PAGE_KINDS = {
+    "practice": "id/practice/cus-klucze-plan-osl-2023",
+    "activity": "id/practice/cus-klucze-plan-osl-2023/activity/2",
+    "gmina": "id/unit/121204",
+    "voivodeship": "id/unit/12",
+    "area": "id/area/12",
+    "institution": "id/institution/urzad-miejski-w-czersku-220204",
+    "address": "id/institution/urzad-miejski-w-czersku-220204/address",
+    "contact": "id/contact/urzad-miejski-w-czersku-220204-magdalena-apostolowicz",
+    "theme": "def/theme/pomoc-spoleczna",
+    "vocabulary": "def",
+    "dataset": "data/bdp",
+    "catalog": "id/catalog",
+    "landing": "",
+}
+"""A page of every kind the site has (docs/site.md's screenshots are of these)."""
 
 
 def publish_site(folder: Path) -> Path:

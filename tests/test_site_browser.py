@@ -14,7 +14,7 @@ import pytest
 
 from bdp_lod.site.layout import Variant
 
-from site_support import LAYOUT, publish_site, serving
+from site_support import LAYOUT, PAGE_KINDS, publish_site, serving
 
 
 if TYPE_CHECKING:
@@ -85,4 +85,21 @@ def test_the_landing_page_search_finds_a_practice_by_a_word_of_its_title(browser
     assert page.locator("#results a").all_inner_texts() == ["Plan Organizowania Społeczności Lokalnej"]
     page.click("#results a")
     assert page.locator("h1").inner_text() == "Plan Organizowania Społeczności Lokalnej"
+    page.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_a_page_of_every_kind_loads_without_console_errors_and_fits_the_screen(
+    browser: Browser, url: str, kind: str, width: int,
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(url + LAYOUT.document(PAGE_KINDS[kind], Variant.HTML))
+    assert response is not None and response.status == 200
+    assert page.locator("h1").count() == 1 and page.locator("h1").inner_text().strip()
+    assert errors == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()

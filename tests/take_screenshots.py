@@ -1,0 +1,47 @@
+"""Screenshots of a page of every kind for docs/site.md: ``.venv/bin/python tests/take_screenshots.py``.
+
+Publishes the examples with their site into a temporary folder, serves it on loopback and has
+Debian's chromium (through Playwright) photograph each kind at desktop width, and the practice
+page at phone width too. Not a test: pictures are for people, and the suite checks the same
+pages in tests/test_site_browser.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from bdp_lod.site.layout import Variant  # noqa: E402
+from site_support import LAYOUT, PAGE_KINDS, publish_site, serving  # noqa: E402
+from test_site_browser import FLAGS  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def main() -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        sys.exit("chromium is not installed (Debian's chromium)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work, serving(publish_site(Path(work) / "out")) as url, \
+            sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=FLAGS, headless=True)
+        shots = [(kind, 1280, "desktop") for kind in PAGE_KINDS] + [("practice", 390, "phone")]
+        for kind, width, name in shots:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(url + LAYOUT.document(PAGE_KINDS[kind], Variant.HTML))
+            file = OUT / f"{'index' if kind == 'landing' else kind}-{name}.png"
+            page.screenshot(path=str(file), full_page=False)
+            page.close()
+            print(file.relative_to(OUT.parent.parent))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
