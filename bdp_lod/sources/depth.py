@@ -4,7 +4,7 @@
 level of nesting, so a file of 100,000 ``[`` would end in `RecursionError` somewhere inside
 them. The text is measured first, without recursion, and refused as an unreadable input when it
 nests deeper than `MAX_DEPTH`: no real record comes near it (a submission nests 4 levels, a
-JSON-LD dump 6), and every parser behind this gate stays far inside Python's recursion limit.
+JSON-LD dump 7), and every parser behind this gate stays far inside Python's recursion limit.
 """
 
 from __future__ import annotations
