@@ -15,12 +15,16 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XS
 
 __all__ = [
     "ADMS", "BDP", "CV", "DCAT", "DCTERMS", "FOAF", "LOCN", "ORG", "OWL", "PREFIXES", "PROV",
-    "RDF", "RDFS", "SCHEMA", "SKOS", "VCARD", "XSD", "DEF_BASE", "data_file", "vocabulary_graph",
+    "RDF", "RDFS", "SCHEMA", "SKOS", "VCARD", "XSD", "CONTEXT_URL", "DEF_BASE", "data_file", "vocabulary_graph",
 ]
 
 DEF_BASE = "https://w3id.org/bdp/def"
 """Vocabulary and concept schemes live here whatever ``--base-uri`` a publisher chooses:
 they are shared definitions, not data."""
+
+CONTEXT_URL = DEF_BASE + "/context.jsonld"
+"""Where the project's JSON-LD context will be published; inputs that name it are read with the
+copy shipped in the package (``vocab/context.jsonld``), never fetched."""
 
 BDP = Namespace(DEF_BASE + "#")
 CV = Namespace("http://data.europa.eu/m8g/")

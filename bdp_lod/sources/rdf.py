@@ -20,9 +20,10 @@ from ..errors import InputError, InvalidRecords
 from ..field_terms import predicates
 from ..findings import Severity
 from ..model import Origin, Practice
+from .contexts import offline_jsonld
 from .result import ReadResult
 from .submission import check_submission
-from ..vocab import BDP, RDF, RDFS, SCHEMA, data_file
+from ..vocab import BDP, RDF, RDFS, SCHEMA
 
 __all__ = ["RDF_FORMATS", "load", "parse_rdf", "practices_from_graph", "records_from_graph"]
 
@@ -39,7 +40,12 @@ RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml
 
 
 def parse_rdf(path: str | Path) -> Graph:
-    """Parse an RDF file named by its extension; JSON-LD never fetches a remote context."""
+    """Parse an RDF file named by its extension, without a network request on the file's behalf.
+
+    JSON-LD is measured and its contexts resolved offline (`offline_jsonld`)
+    before rdflib sees it; Turtle, N-Triples and RDF/XML name no documents rdflib would fetch
+    (``owl:imports`` is a triple like any other, never followed).
+    """
     path = Path(path)
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -50,12 +56,13 @@ def parse_rdf(path: str | Path) -> Graph:
     graph = Graph()
     try:
         if fmt == "json-ld":
-            document = json.loads(path.read_text(encoding="utf-8"))
-            graph.parse(data=json.dumps(_inline_context(document)), format="json-ld")
+            graph.parse(data=offline_jsonld(path.read_text(encoding="utf-8"), file=str(path)), format="json-ld")
         else:
             graph.parse(path, format=fmt)
     except FileNotFoundError:
         raise InputError("no such file", file=str(path), pl="nie ma takiego pliku") from None
+    except InputError:
+        raise
     except json.JSONDecodeError as exc:
         raise InputError(
             f"malformed JSON-LD: {exc.msg}", file=str(path), line=exc.lineno, pl=f"niepoprawny JSON-LD: {exc.msg}"
@@ -79,14 +86,6 @@ def _syntax_error(exc: Exception) -> tuple[int | None, str]:
     if located:
         return int(located[1]), located[2]
     return None, text.splitlines()[0] if text else type(exc).__name__
-
-
-def _inline_context(document: Any) -> Any:
-    """Replace references to our own context by its content so parsing stays offline."""
-    if isinstance(document, dict) and isinstance(document.get("@context"), str) and document["@context"].endswith("context.jsonld"):
-        context = json.loads(data_file("vocab", "context.jsonld").read_text(encoding="utf-8"))
-        return {**document, "@context": context.get("@context", context)}
-    return document
 
 
 def load(path: str | Path) -> list[Practice]:

@@ -26,6 +26,7 @@ from ..findings import Finding, Severity
 from ..model import Origin, Practice, SourcedPractice, from_dict
 from ..normalize import normalize_submission
 from ..vocab import data_file
+from .depth import check_depth
 from .result import ReadResult
 
 __all__ = [
@@ -338,6 +339,7 @@ def _malformed(path: Path, exc: json.JSONDecodeError, line: int) -> InputError:
 
 def _json_items(path: Path, text: str) -> Iterator[tuple[object, int | None]]:
     """A ``.json`` file's records: the array's elements, or the one value it holds."""
+    check_depth(text, file=str(path))
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -351,6 +353,7 @@ def _jsonl_items(path: Path, text: str) -> Iterator[tuple[object, int | None]]:
     for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may sit in a string
         if not line.strip():
             continue
+        check_depth(line, file=str(path), line=number)
         try:
             yield json.loads(line), number
         except json.JSONDecodeError as exc:

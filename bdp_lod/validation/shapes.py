@@ -25,6 +25,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from ..errors import InputError
+from ..sources.contexts import offline_jsonld
 from ..vocab import data_file
 
 __all__ = [
@@ -251,7 +252,12 @@ def _parse(path: Path) -> Graph:
         raise InputError("no such file", file=str(path), pl="nie ma takiego pliku")
     graph = Graph()
     try:
-        graph.parse(path, format=fmt)
+        if fmt == "json-ld":  # shapes are an input too: never a fetch on their behalf
+            graph.parse(data=offline_jsonld(path.read_text(encoding="utf-8"), file=str(path)), format=fmt)
+        else:
+            graph.parse(path, format=fmt)
+    except InputError:
+        raise
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(
