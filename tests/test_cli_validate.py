@@ -94,7 +94,7 @@ def test_text_groups_by_file_and_record_in_80_columns() -> None:
         "                An address may have one full text, in Polish (@pl).",
         "    violation   institution.address.street",
     ]
-    assert lines[-1] == "2 files, 3 records: 2 violations, 2 warnings, 1 info."
+    assert lines[-1] == "2 files, 3 records: 2 violations, 2 warnings, 1 info (profile bdp)."
 
 
 def test_text_in_polish() -> None:
@@ -104,7 +104,7 @@ def test_text_in_polish() -> None:
         "  rekord 0 · czersk-test",
         "    ostrzeżenie contacts[0]",
         "                Kontakt nie ma ani telefonu, ani adresu e-mail.",
-        "Pliki: 1, rekordy: 1; naruszenia: 0, ostrzeżenia: 1, informacje: 0.",
+        "Pliki: 1, rekordy: 1; naruszenia: 0, ostrzeżenia: 1, informacje: 0 (profil bdp).",
     ]
 
 
@@ -274,7 +274,7 @@ def test_a_long_run_shows_progress_on_a_terminal(many_records: Path) -> None:
         os.close(controller)
     assert done.returncode == 0
     assert b"Reading" in shown and b"Validating" in shown and b"100%" in shown
-    assert done.stdout.decode("utf-8").endswith("1 file, 400 records: 0 violations, 0 warnings, 0 info.\n")
+    assert done.stdout.decode("utf-8").endswith("1 file, 400 records: 0 violations, 0 warnings, 0 info (profile bdp).\n")
 
 
 def test_nothing_but_the_report_when_piped(many_records: Path) -> None:

@@ -7,7 +7,7 @@ finding, whatever found it, is a `bdp_lod.findings.Finding` named in the submiss
     from bdp_lod.validation import validate
     report = validate(["examples/"])
     print(report.to_text(lang="pl"))
-    raise SystemExit(report.exit_code(strict=False))
+    raise SystemExit(report.exit_code())
 
 SHACL is evaluated by bdp-lod's own engine (`bdp_lod.validation.engine`), which gives pyshacl's
 results in a fraction of its time; shapes outside its subset run on pyshacl.
@@ -18,7 +18,8 @@ from __future__ import annotations
 from ..errors import InputError
 from .engine import ShaclResult
 from .pipeline import validate, validate_graph
+from .profiles import Profile
 from .report import Report
 from .shapes import Shapes, load_shapes
 
-__all__ = ["InputError", "Report", "ShaclResult", "Shapes", "load_shapes", "validate", "validate_graph"]
+__all__ = ["InputError", "Profile", "Report", "ShaclResult", "Shapes", "load_shapes", "validate", "validate_graph"]

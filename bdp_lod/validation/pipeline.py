@@ -33,6 +33,7 @@ from ..terms import from_ox
 from .engine import Evaluator, Index, ShaclResult, Triple
 from .foreign import foreign_results
 from ..parallel import available_workers, ordered_map
+from .profiles import DEFAULT_PROFILE, Profile
 from .report import Report
 from .shapes import Shapes, load_shapes
 
@@ -262,8 +263,9 @@ def validate(
     progress: Progress | None = None,
     workers: int | None = None,
     records: list[SourcedPractice] | None = None,
+    profile: Profile = DEFAULT_PROFILE,
 ) -> Report:
-    """Validate every input and report every finding.
+    """Validate every input and report every finding ``profile`` keeps (`Profile`).
 
     ``shapes`` adds a publisher's shapes files to the product shapes. ``progress`` is told of
     each finished task (`bdp_lod.progress`); ``workers`` caps the processes (all cores by
@@ -305,4 +307,4 @@ def validate(
         records=count,
         triples=triples,
         shapes=shape_files,
-    )
+    ).under(profile)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from ..findings import SEVERITY_WORDS, Finding, Severity
 from ..vocab import PREFIXES
+from .profiles import DEFAULT_PROFILE, Profile
 
 __all__ = ["REPORT_VERSION", "Report", "VALIDATION_NS"]
 
@@ -54,6 +55,12 @@ class Report:
     triples: int = 0
     shapes: list[str] = field(default_factory=list)
     """The publisher's shapes files used besides the product shapes."""
+    profile: Profile = DEFAULT_PROFILE
+    """What was checked and what fails (`bdp_lod.validation.profiles`); every report names it."""
+
+    def under(self, profile: Profile) -> Report:
+        """The same run seen under another profile: its findings, the run's figures."""
+        return replace(self, findings=[f for f in self.findings if profile.keeps(f)], profile=profile)
 
     @staticmethod
     def sort(findings: Iterable[Finding], files: Sequence[str] = ()) -> list[Finding]:
@@ -90,10 +97,10 @@ class Report:
         return self.counts()[Severity.VIOLATION] == 0
 
     def exit_code(self, strict: bool = False) -> int:
-        """0 without violations, 1 with them (with warnings too under ``strict``)."""
-        counts = self.counts()
-        failing = counts[Severity.VIOLATION] + (counts[Severity.WARNING] if strict else 0)
-        return 1 if failing else 0
+        """0 when nothing fails under the report's profile, else 1; ``strict`` makes warnings fail
+        whatever the profile (the ``--strict`` of earlier versions)."""
+        profile = Profile.STRICT if strict else self.profile
+        return 1 if any(profile.fails(f) for f in self.findings) else 0
 
     # --- text --------------------------------------------------------------------------------
 
@@ -122,9 +129,9 @@ class Report:
         v, w, i = counts[Severity.VIOLATION], counts[Severity.WARNING], counts[Severity.INFO]
         if lang == "pl":
             return (f"Pliki: {len(self.files)}, rekordy: {self.records}; "
-                    f"naruszenia: {v}, ostrzeżenia: {w}, informacje: {i}.")
+                    f"naruszenia: {v}, ostrzeżenia: {w}, informacje: {i} (profil {self.profile.value}).")
         return (f"{_n(len(self.files), 'file')}, {_n(self.records, 'record')}: "
-                f"{_n(v, 'violation')}, {_n(w, 'warning')}, {i} info.")
+                f"{_n(v, 'violation')}, {_n(w, 'warning')}, {i} info (profile {self.profile.value}).")
 
     # --- JSON --------------------------------------------------------------------------------
 
@@ -133,6 +140,7 @@ class Report:
         return {
             "report_version": REPORT_VERSION,
             "conforms": self.conforms,
+            "profile": self.profile.value,
             "lang": lang,
             "counts": {s.value: counts[s] for s in Severity},
             "files": list(self.files),
@@ -154,6 +162,7 @@ class Report:
         add = triples.append
         add(ox.Triple(report, _RDF_TYPE, ox.NamedNode(f"{_SH}ValidationReport")))
         add(ox.Triple(report, ox.NamedNode(f"{_SH}conforms"), ox.Literal(str(not self.findings).lower(), datatype=_XSD_BOOLEAN)))
+        add(ox.Triple(report, ox.NamedNode(f"{VALIDATION_NS}profile"), ox.Literal(self.profile.value)))
         contexts: dict[Finding, ox.BlankNode] = {}
         digits = len(str(len(self.findings)))
         for number, finding in enumerate(self.findings, start=1):

@@ -6,7 +6,9 @@ import click
 
 from ...errors import InputError
 from ...uris import DEFAULT_BASE
+from ...findings import Message
 from ...validation import validate
+from ...validation.profiles import DEFAULT_PROFILE, Profile
 from ..group import cli
 from ..common import Context, fail
 from ..progress import Bars
@@ -18,23 +20,31 @@ from ..progress import Bars
               help="Report for people (text), scripts (json) or SHACL tools (turtle).")
 @click.option("--shapes", "shapes", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="A publisher's own SHACL shapes, checked besides the product shapes (repeatable).")
-@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--profile", type=click.Choice([p.value for p in Profile]), default=None,
+              help="What is checked and what fails: structure (schema and SHACL core), bdp (what publish "
+                   "requires), strict (bdp, and warnings fail too)  [default: bdp]")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too: --profile strict.")
 @click.option("--base-uri", default=DEFAULT_BASE, show_default=True, help="Base of every minted IRI.")
 @click.option("--encoding", default=None, help="Encoding of CSV inputs (detected when not given).")
 @click.pass_obj
 def validate_command(
-    ctx: Context, inputs: tuple[str, ...], fmt: str, shapes: tuple[str, ...], strict: bool, base_uri: str,
-    encoding: str | None,
+    ctx: Context, inputs: tuple[str, ...], fmt: str, shapes: tuple[str, ...], profile: str | None, strict: bool,
+    base_uri: str, encoding: str | None,
 ) -> None:
     """Check pages, submissions, spreadsheets and RDF files against the JSON Schema and the
     SHACL shapes.
 
-    Exits 0 when nothing is a violation, 1 when something is (or, with --strict, when something
-    is a warning), 2 when an input or a shapes file cannot be read.
+    Exits 0 when nothing fails under the profile, 1 when something does (a violation; under
+    strict a warning too), 2 when an input or a shapes file cannot be read.
     """
+    if strict and profile not in (None, Profile.STRICT.value):
+        fail(ctx.say(Message(en=f"--strict is --profile strict; it cannot be combined with --profile {profile}",
+                             pl=f"--strict to --profile strict; nie łączy się z --profile {profile}")))
+    chosen = Profile.STRICT if strict else Profile(profile or DEFAULT_PROFILE.value)
     try:
         with Bars(ctx.lang) as bars:
-            report = validate(inputs, shapes=shapes, encoding=encoding, base_uri=base_uri, progress=bars)
+            report = validate(inputs, shapes=shapes, encoding=encoding, base_uri=base_uri, progress=bars,
+                              profile=chosen)
     except InputError as exc:
         fail(exc.describe(ctx.lang))
     if fmt == "json":
@@ -43,4 +53,4 @@ def validate_command(
         click.echo(report.to_turtle(), nl=False)
     else:
         click.echo(report.to_text(ctx.lang), nl=False)
-    raise SystemExit(report.exit_code(strict))
+    raise SystemExit(report.exit_code())
