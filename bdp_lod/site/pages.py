@@ -8,6 +8,7 @@ labels for classes and predicates; the data's Polish labels, whatever the page's
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -96,7 +97,7 @@ class _Page:
                 or curie(iri) or _local_name(iri))
 
     def href(self, iri: str) -> str:
-        target = self.layout.file_of(iri, self.variant)
+        target = _file_of(self.layout, iri, self.variant)
         if target is None:
             return iri
         link = relative(target, self.here)
@@ -107,6 +108,13 @@ class _Page:
         if node.__class__ is Lit:
             return _Link(node.value, None, node.language)
         return _Link(self.label(node), self.href(node))  # type: ignore[arg-type]  # an IRI
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _file_of(layout: Layout, iri: str, variant: Variant) -> str | None:
+    """`Layout.file_of`, remembered: the same units, themes, classes and predicates are linked
+    from thousands of pages, and the answer never changes."""
+    return layout.file_of(iri, variant)
 
 
 def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
@@ -124,7 +132,8 @@ def _properties(page: _Page, subject: str) -> tuple[list[str], list[dict[str, ob
         if p != RDF_TYPE:
             by_predicate.setdefault(p, []).append(o)
     rows: list[dict[str, object]] = [
-        {"predicate": _Link(page.label(p), page.href(p)), "objects": sorted((page.value(o) for o in values), key=_natural)}
+        {"predicate": _Link(page.label(p), page.href(p)),
+         "objects": [page.value(values[0])] if len(values) == 1 else sorted((page.value(o) for o in values), key=_natural)}
         for p, values in sorted(by_predicate.items(), key=lambda item: (page.label(item[0]), item[0]))
     ]
     return kinds, rows
@@ -137,7 +146,7 @@ def render_page(description: Description, layout: Layout, lang: str, endpoint: s
     title = page.label(description.iri)
     kinds, rows = _properties(page, description.iri)
     terms = sorted({s for s, _p, _o in description.triples if s.startswith(description.iri + "#")})
-    sections = []
+    sections: list[dict[str, object]] = [{"id": None, "rows": rows}]
     for term in terms:
         term_kinds, term_rows = _properties(page, term)
         sections.append({"id": term.partition("#")[2], "title": page.label(term), "kinds": term_kinds,
@@ -160,7 +169,6 @@ def render_page(description: Description, layout: Layout, lang: str, endpoint: s
         title=title,
         kinds=kinds,
         iri=description.iri,
-        rows=rows,
         sections=sections,
         backlinks=backlinks,
         formats=formats,
