@@ -72,6 +72,7 @@ class Stage(Enum):
     NORMALIZE = ("normalize", Message(en="Normalising values", pl="Normalizacja wartości"))
     TERYT = ("teryt", Message(en="Resolving units in the TERC register", pl="Rozpoznawanie jednostek w rejestrze TERC"))
     PRACTICE = ("practice", Message(en="Merging records of one practice", pl="Łączenie rekordów jednej praktyki"))
+    RECORD = ("record", Message(en="Rules of a publishable record", pl="Reguły rekordu do publikacji"))
     SHACL = ("shacl", Message(en="SHACL shapes", pl="Kształty SHACL"))
 
     @property
@@ -509,11 +510,16 @@ _TERYT_UNRESOLVED_NOTE = _m(
 )
 
 TERYT_UNRESOLVED = Code(
-    "teryt.unresolved", Severity.WARNING,
+    "teryt.unresolved", Severity.VIOLATION,
     _m("Unit not found in the register", "Jednostki nie ma w rejestrze"),
-    _m("No unit of the TERC register answers to the source's unit. Check the name, type and "
-       "voivodeship against the register (bdp-lod teryt lookup)." + _TERYT_UNRESOLVED_NOTE.en,
-       "Żadna jednostka rejestru TERC nie odpowiada jednostce ze źródła. Sprawdź nazwę, typ i "
+    _m("No unit of the TERC register answers to the source's unit: a name the register does not "
+       "know, or a unit of that name in another voivodeship, type or powiat. A practice of no "
+       "local government cannot be published (docs/shapes.md, \"The rules of a publishable "
+       "record\"). Check the name, type and voivodeship against the register (bdp-lod teryt "
+       "lookup)." + _TERYT_UNRESOLVED_NOTE.en,
+       "Żadna jednostka rejestru TERC nie odpowiada jednostce ze źródła: rejestr nie zna nazwy "
+       "albo jednostka o tej nazwie leży w innym województwie, ma inny typ lub powiat. Praktyki "
+       "żadnego samorządu nie można opublikować (docs/shapes.md). Sprawdź nazwę, typ i "
        "województwo w rejestrze (bdp-lod teryt lookup)." + _TERYT_UNRESOLVED_NOTE.pl),
     {
         "voivodeship": Template(
@@ -622,6 +628,43 @@ PRACTICE_CONFLICTING_DUPLICATE = Code(
     _one(
         en="another record ({other_file}, record {other_index}) describes the same practice {iri} differently",
         pl="inny rekord ({other_file}, rekord {other_index}) opisuje tę samą praktykę {iri} inaczej",
+    ),
+)
+
+# --- record ---------------------------------------------------------------------------------------
+
+RECORD_POPULATION_FOR_TYPE = Code(
+    "record.population-for-type", Severity.WARNING,
+    _m("More inhabitants than a unit of its type has", "Więcej mieszkańców, niż ma jednostka tego typu"),
+    _m("The population is more than the most populous unit of the unit's type has (bounds in "
+       "docs/shapes.md, from GUS). Often a digit too many, or the population of the powiat or "
+       "voivodeship given for a gmina. Check the number against GUS's Bank Danych Lokalnych.",
+       "Liczba mieszkańców przekracza liczbę mieszkańców najludniejszej jednostki tego typu "
+       "(granice w docs/shapes.md, według GUS). Zwykle to cyfra za dużo albo liczba mieszkańców "
+       "powiatu lub województwa podana dla gminy. Sprawdź liczbę w Banku Danych Lokalnych GUS."),
+    _one(
+        en="{given} inhabitants is more than any {type} has (at most {bound}); check the number",
+        pl="{given} mieszkańców to więcej, niż ma jakakolwiek jednostka typu {type} (najwyżej {bound}); sprawdź liczbę",
+    ),
+)
+RECORD_POSTAL_DISTRICT = Code(
+    "record.postal-district", Severity.WARNING,
+    _m("A postal code of another region", "Kod pocztowy innego regionu"),
+    _m("The first digit of a Polish postal code is its postal district (Poczta Polska: 0 Warszawa, "
+       "1 Olsztyn, 2 Lublin, 3 Kraków, 4 Katowice, 5 Wrocław, 6 Poznań, 7 Szczecin, 8 Gdańsk, "
+       "9 Łódź), and each voivodeship lies in a few districts (docs/shapes.md). A code of a "
+       "district that serves no part of the unit's voivodeship is usually a mistyped code or the "
+       "address of another office. Check the code in Poczta Polska's postal code list.",
+       "Pierwsza cyfra polskiego kodu pocztowego to okręg pocztowy (Poczta Polska: 0 Warszawa, "
+       "1 Olsztyn, 2 Lublin, 3 Kraków, 4 Katowice, 5 Wrocław, 6 Poznań, 7 Szczecin, 8 Gdańsk, "
+       "9 Łódź), a każde województwo leży w kilku okręgach (docs/shapes.md). Kod okręgu, który nie "
+       "obsługuje żadnej części województwa jednostki, to zwykle literówka albo adres innego urzędu. "
+       "Sprawdź kod w spisie kodów pocztowych Poczty Polskiej."),
+    _one(
+        en="the postal code {given} is in postal district {digit} ({district}), which serves no part "
+        "of {voivodeship}; codes there begin with {digits}",
+        pl="kod pocztowy {given} należy do okręgu pocztowego {digit} ({district}), który nie obsługuje "
+        "żadnej części województwa {voivodeship}; kody tam zaczynają się od {digits}",
     ),
 )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, Union
 
-from . import codes, teryt
+from . import codes, publishable, teryt
 from .errors import InputError
 from .findings import Finding, Severity
 from .model import LocalGovernmentUnit, Origin, Practice, SourcedPractice
@@ -39,7 +39,8 @@ class Prepared:
     records: list[SourcedPractice]
     """One record per practice, in input order, each unit resolved where the register allows."""
     findings: list[Finding]
-    """Reader, schema, duplicate and TERYT findings, located by file, record and field."""
+    """Reader, schema, duplicate, TERYT and `bdp_lod.publishable` findings, located by file,
+    record and field."""
 
     @property
     def ok(self) -> bool:
@@ -134,7 +135,7 @@ def _read_task(task: _Task) -> tuple[_Read | None, _Failed | None]:
     except InputError as exc:
         return None, (exc.detail, exc.file, exc.line, exc.message.pl)
     resolved, resolution = resolve_units(records)
-    return (resolved, [*findings, *resolution], count), None
+    return (resolved, [*findings, *resolution, *publishable.check(resolved)], count), None
 
 
 class _ReadTasks:

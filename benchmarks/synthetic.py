@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
 
+from bdp_lod.publishable import POPULATION_BOUNDS, VOIVODESHIP_DISTRICTS
 from bdp_lod.teryt import TercUnit, register
 from bdp_lod.uris import slug
 
@@ -111,7 +112,9 @@ def _record(i: int, unit: TercUnit, rnd: random.Random, invalid: bool) -> dict[s
     seq = int(unit.key)  # each unit has one office, address, site and contact person, whatever the practice
     first, last = _FIRST[seq % len(_FIRST)], _LAST[seq // len(_FIRST) % len(_LAST)]
     login = f"{first}.{last}".lower().translate(_ASCII)
-    postal_code = f"{10 + seq % 89:02d}{'' if invalid else '-'}{seq % 1000:03d}"
+    districts = VOIVODESHIP_DISTRICTS[unit.voivodeship]  # a code of the unit's region, as real ones are
+    postal_code = f"{districts[seq % len(districts)]}{seq % 10}{'' if invalid else '-'}{seq % 1000:03d}"
+    bound = POPULATION_BOUNDS.get(unit.type, 200_000)  # no more inhabitants than a unit of its type has
     office = _office(unit) + (f" – punkt {i}" if invalid else "")
     return {
         "id": f"syn-{i:07d}",
@@ -121,7 +124,7 @@ def _record(i: int, unit: TercUnit, rnd: random.Random, invalid: bool) -> dict[s
         "programme": rnd.choice(_PROGRAMMES),
         "date_added": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
         "source_url": f"https://dobrepraktyki.example.pl/praktyka/{i}",
-        "population": 2000 + (i * 7919) % 200_000,
+        "population": 2000 + (i * 7919) % (bound - 2000),
         "unit": _unit(unit),
         "institution": {
             "name": office,

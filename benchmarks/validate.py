@@ -27,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import records  # noqa: E402  (the sibling script, not a package)
 
+from bdp_lod.publishable import VOIVODESHIP_DISTRICTS  # noqa: E402  (after the sibling script's path)
+
 _OFFICE = {
     "gmina-miejska": "Urząd Miasta",
     "gmina-miejsko-wiejska": "Urząd Miasta i Gminy",
@@ -81,8 +83,10 @@ def practices(n: int, defect_every: int = 100) -> Iterator[dict[str, Any]]:
         unit = record["unit"]
         record["institution"]["name"] = f"{_OFFICE.get(unit['type'], 'Urząd Gminy')} {unit['name']}"
         code = int(unit["terc"][0])
+        districts = VOIVODESHIP_DISTRICTS[unit["voivodeship"]]  # a code of the unit's own region
         record["institution"]["address"].update(
-            street=f"Rynek {1 + code % 50}", postal_code=f"{10 + code % 89:02d}-{code % 1000:03d}"
+            street=f"Rynek {1 + code % 50}",
+            postal_code=f"{districts[code % len(districts)]}{code % 10}-{code % 1000:03d}",
         )
         if i % defect_every == defect_every - 1:
             DEFECTS[(i // defect_every) % len(DEFECTS)](record)

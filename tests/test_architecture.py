@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "bdp_lod"
 LAYERS: list[set[str]] = [
     {"model", "files", "vocab", "findings", "progress", "parallel", "terms"},
     {"errors", "codes", "concepts", "field_terms", "uris"},
-    {"teryt", "normalize", "redact", "findings_doc"},
+    {"teryt", "normalize", "redact", "findings_doc", "publishable"},
     {"mapping", "sources"},
     {"records", "serialize"},
     {"validation", "convert"},

@@ -444,6 +444,8 @@ def _replace(graph: Graph, subject: Node, predicate: URIRef, value: Node) -> Non
 
 TITLE = "A practice must have exactly one title, in Polish (@pl)."
 POPULATION = "The population must be given once, as a non-negative integer (xsd:nonNegativeInteger)."
+POPULATION_RANGE = "The population must be from 1 to 5,600,000 (no unit of Poland has more)."
+ISSUED_RANGE = "The date added of a practice is before the Good Practice Database began (2007-01-01)."
 
 
 @mutation
@@ -500,21 +502,28 @@ def population_missing(g: Graph, n: Nodes) -> list[Result]:
 def population_negative(g: Graph, n: Nodes) -> list[Result]:
     value = Literal(-5)
     _replace(g, n.practice, BDP.populationAtEntry, value)
-    return [violation(n.practice, BDP.populationAtEntry, "Practice-population", "Datatype", POPULATION, value)]
+    return [violation(n.practice, BDP.populationAtEntry, "Practice-population", "Datatype", POPULATION, value),
+            # not comparable with the bounds (ill-typed, or a string), so the range fails too
+            violation(n.practice, BDP.populationAtEntry, "Practice-population-range", "MinInclusive", POPULATION_RANGE, value)]
 
 
 @mutation
 def population_negative_but_typed_non_negative(g: Graph, n: Nodes) -> list[Result]:
     value = Literal("-5", datatype=XSD.nonNegativeInteger)
     _replace(g, n.practice, BDP.populationAtEntry, value)
-    return [violation(n.practice, BDP.populationAtEntry, "Practice-population", "Datatype", POPULATION, value)]
+    return [violation(n.practice, BDP.populationAtEntry, "Practice-population", "Datatype", POPULATION, value),
+            # not comparable with the bounds (ill-typed, or a string), so the range fails too
+            violation(n.practice, BDP.populationAtEntry, "Practice-population-range", "MaxInclusive", POPULATION_RANGE, value)]
 
 
 @mutation
 def population_as_string(g: Graph, n: Nodes) -> list[Result]:
     value = Literal("21224")
     _replace(g, n.practice, BDP.populationAtEntry, value)
-    return [violation(n.practice, BDP.populationAtEntry, "Practice-population", "Datatype", POPULATION, value)]
+    return [violation(n.practice, BDP.populationAtEntry, "Practice-population", "Datatype", POPULATION, value),
+            # not comparable with the bounds (ill-typed, or a string), so the range fails too
+            violation(n.practice, BDP.populationAtEntry, "Practice-population-range", "MaxInclusive", POPULATION_RANGE, value),
+            violation(n.practice, BDP.populationAtEntry, "Practice-population-range", "MinInclusive", POPULATION_RANGE, value)]
 
 
 @mutation
@@ -707,7 +716,9 @@ def date_added_with_a_time(g: Graph, n: Nodes) -> list[Result]:
     value = Literal("2013-06-28T10:00:00", datatype=XSD.dateTime)
     _replace(g, n.practice, DCTERMS.issued, value)
     return [violation(n.practice, DCTERMS.issued, "Practice-issued", "Datatype",
-                      "A practice may have one date added, typed xsd:date (YYYY-MM-DD).", value)]
+                      "A practice may have one date added, typed xsd:date (YYYY-MM-DD).", value),
+            # an xsd:dateTime does not compare with the xsd:date bound
+            violation(n.practice, DCTERMS.issued, "Practice-issued-range", "MinInclusive", ISSUED_RANGE, value)]
 
 
 @mutation

@@ -31,7 +31,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int | None, str | None, str]]]] = [
     ("json-unknown-voivodeship.json", [(V, 0, "unit.voivodeship", "'pomorze' is not an allowed value (did you mean 'pomorskie'?)")]),
     ("json-date-added-in-future.json", [(V, 0, "date_added", "The date added of a practice cannot be later than today.")]),
     ("json-negative-population.json", [(V, 0, "population", "-5 is less than 0")]),
-    ("json-practice-without-unit.json", [(W, 0, "unit", "The practice names no local government unit.")]),
+    ("json-practice-without-unit.json", [(V, 0, "unit", "The practice names no local government unit.")]),
     ("json-contact-without-phone-or-email.json", [(W, 0, "contacts[0]", "The contact has neither a phone number nor an e-mail address.")]),
     ("json-theme-not-in-scheme.json", [(V, 0, "theme", "'pomoc spoleczna i zdrowie' is not an allowed value (did you mean 'pomoc-spoleczna'?)")]),
     ("json-population-as-text.json", [(V, 0, "population", "'21 224 osoby' is not a whole number")]),
@@ -43,7 +43,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int | None, str | None, str]]]] = [
     ("json-no-contacts.json", [(W, 0, "contacts", "The practice has no contact.")]),
     ("json-no-population.json", [(W, 0, "population", "The practice does not give the unit's population.")]),
     ("json-website-without-domain.json", [(V, 0, "institution.website", "'czersk' is not a website address")]),
-    ("json-unit-not-in-teryt.json", [(W, 0, "unit", "'Czerskowo' is not the name of a unit in TERC 2025-01-01")]),
+    ("json-unit-not-in-teryt.json", [(V, 0, "unit", "'Czerskowo' is not the name of a unit in TERC 2025-01-01")]),
     ("json-unit-type-wrong.json", [(W, 0, "unit.type", "the source gives the unit type 'gmina wiejska', but in TERC 2025-01-01 the unit is Czersk (2202043, gmina miejsko-wiejska, powiat chojnicki, pomorskie)")]),
     ("json-malformed-terc-code.json", [(V, 0, "unit.terc[0]", "'22020' is not a TERC code (2, 4 or 7 digits)")]),
     ("json-id-in-capitals.json", [(V, 0, "id", "'BDP-537' is not a record id (lower-case letters, digits and hyphens)")]),
@@ -70,7 +70,10 @@ EXPECTED: list[tuple[str, list[tuple[str, int | None, str | None, str]]]] = [
     ("ttl-title-tagged-english.ttl", [(V, 0, "title", "A practice must have exactly one title, in Polish (@pl).")]),
     ("ttl-second-title.ttl", [(V, 0, "title", "A practice must have exactly one title, in Polish (@pl).")]),
     ("ttl-theme-not-in-scheme.ttl", [(V, 0, "theme", "A practice may have one theme, a concept of the Good Practice Database theme scheme.")]),
-    ("ttl-negative-population.ttl", [(V, 0, "population", "The population must be given once, as a non-negative integer (xsd:nonNegativeInteger).")]),
+    ("ttl-negative-population.ttl", [
+        (V, 0, "population", "The population must be given once, as a non-negative integer (xsd:nonNegativeInteger)."),
+        (V, 0, "population", "The population must be from 1 to 5,600,000 (no unit of Poland has more)."),
+    ]),
     ("ttl-unit-not-public-organisation.ttl", [(V, 0, "unit", "A local government unit must also be typed cv:PublicOrganisation.")]),
     ("ttl-terc-code-of-another-type.ttl", [(V, 0, "unit", "The unit has the TERC code of a gmina miejska (7 digits ending in 1) but is not typed gmina miejska.")]),
     ("ttl-postal-code-without-hyphen.ttl", [(V, 0, "institution.address.postal_code", "The postal code must have the form NN-NNN (e.g. 89-650); an address has at most one.")]),
@@ -96,9 +99,70 @@ POLISH: list[tuple[str, list[str]]] = [
 ]
 
 
+_MARKUP = "contains markup (<b>, <script>), entities (&nbsp;) or control characters; give plain text."
+_NOT_A_NAME = ("The contact's name is an e-mail address, a phone number or a web address; put it in its own field.",
+               "Imię i nazwisko kontaktu jest adresem e-mail, numerem telefonu albo adresem WWW; wpisz je we właściwe pole.")
+_POPULATION = ("The population must be from 1 to 5,600,000 (no unit of Poland has more).",
+               "Liczba mieszkańców musi wynosić od 1 do 5 600 000 (więcej nie ma żadna jednostka w Polsce).")
+_TITLE_USUAL = ("The title of the practice is shorter than 10 or longer than 250 characters; consider revising it.",
+                "Tytuł praktyki ma mniej niż 10 albo więcej niż 250 znaków; warto go poprawić.")
+_CZERSK_TITLE = "Wzmocnienie infrastruktury sołeckiej w celu aktywizacji i integracji mieszkańców oraz podniesienia jakości ich życia"
+_LONG_TITLE = ("Wzmocnienie infrastruktury sołeckiej " * 200)[:5000]
+
+PUBLISHABLE: list[tuple[str, list[tuple[str, str | None, str | None, str, str]]]] = [
+    # The rules of a publishable record (docs/shapes.md): severity, field, value, message en and pl;
+    # every file is the Czersk record (record 0) with one mistake.
+    ("json-practice-without-institution.json", [
+        (V, "institution", None, "The practice names no implementing institution.", "Praktyka nie wskazuje instytucji wdrażającej."),
+    ]),
+    ("json-population-zero.json", [(V, "population", "0", *_POPULATION)]),
+    ("json-population-above-poland.json", [(V, "population", "210000000", *_POPULATION)]),
+    ("json-population-above-its-type.json", [
+        (W, "population", "210000",
+         "210,000 inhabitants is more than any urban-rural municipality has (at most 120,000); check the number",
+         "210\u00a0000 mieszkańców to więcej, niż ma jakakolwiek jednostka typu gmina miejsko-wiejska (najwyżej 120\u00a0000); sprawdź liczbę"),
+    ]),
+    ("json-date-added-before-the-database.json", [
+        (V, "date_added", "1890-01-01",
+         "The date added of a practice is before the Good Practice Database began (2007-01-01).",
+         "Data wprowadzenia praktyki jest wcześniejsza niż początek Bazy Dobrych Praktyk (2007-01-01)."),
+    ]),
+    ("json-postal-code-of-another-region.json", [
+        (W, "institution.address.postal_code", "00-950",
+         "the postal code 00-950 is in postal district 0 (Warszawa), which serves no part of pomorskie; codes there begin with 7 or 8",
+         "kod pocztowy 00-950 należy do okręgu pocztowego 0 (Warszawa), który nie obsługuje żadnej części województwa pomorskie; kody tam zaczynają się od 7 lub 8"),
+    ]),
+    ("json-contact-name-is-an-email.json", [(V, "contacts[0].name", "m.apostolowicz@czersk.pl", *_NOT_A_NAME)]),
+    ("json-contact-name-is-a-phone.json", [(V, "contacts[0].name", "(52) 395 48 68", *_NOT_A_NAME)]),
+    ("json-contact-name-is-a-url.json", [(V, "contacts[0].name", "www.czersk.pl/kontakt", *_NOT_A_NAME)]),
+    ("json-markup-in-title.json", [
+        (V, "title", "<b>Wzmocnienie infrastruktury sołeckiej</b> <script>alert(1)</script>",
+         "The title " + _MARKUP, "Pole „tytuł” zawiera znaczniki (<b>, <script>), encje (&nbsp;) albo znaki sterujące; podaj zwykły tekst."),
+    ]),
+    ("json-control-character-in-institution-name.json", [
+        (V, "institution.name", "Urząd Miejski\u0007 w Czersku",
+         "The institution name " + _MARKUP, "Pole „nazwa instytucji” zawiera znaczniki (<b>, <script>), encje (&nbsp;) albo znaki sterujące; podaj zwykły tekst."),
+    ]),
+    ("json-title-of-5000-characters.json", [
+        (V, "title", _LONG_TITLE, "The title of the practice is longer than 500 characters; that is a description, not a title.",
+         "Tytuł praktyki ma więcej niż 500 znaków; to opis, a nie tytuł."),
+        (W, "title", _LONG_TITLE, *_TITLE_USUAL),
+    ]),
+    ("json-title-too-long-to-read.json", [(W, "title", " ".join([_CZERSK_TITLE] * 3), *_TITLE_USUAL)]),
+    ("json-unit-in-wrong-voivodeship.json", [
+        (W, "institution.address.postal_code", "89-650",
+         "the postal code 89-650 is in postal district 8 (Gdańsk), which serves no part of mazowieckie; codes there begin with 0, 2 or 9",
+         "kod pocztowy 89-650 należy do okręgu pocztowego 8 (Gdańsk), który nie obsługuje żadnej części województwa mazowieckie; kody tam zaczynają się od 0, 2 lub 9"),
+        (V, "unit", "Czersk",
+         "no unit in TERC 2025-01-01 matches 'Czersk' as given; units of that name: Czersk (2202043, gmina miejsko-wiejska, powiat chojnicki, pomorskie)",
+         "żadna jednostka w TERC 2025-01-01 nie odpowiada 'Czersk' z podanymi danymi; jednostki o tej nazwie: Czersk (2202043, gmina miejsko-wiejska, powiat chojnicki, pomorskie)"),
+    ]),
+]
+
+
 def test_the_corpus_covers_every_input_kind_and_every_file_has_a_row() -> None:
     files = sorted(p.name for p in BROKEN.iterdir() if p.name != "SOURCE.md")
-    assert sorted(name for name, _ in EXPECTED) == files
+    assert sorted(name for name, _ in [*EXPECTED, *PUBLISHABLE]) == files
     assert len(files) >= 30
     assert {name.split("-", 1)[0] for name in files} == {"json", "jsonl", "csv", "page", "ttl"}
 
@@ -110,6 +174,16 @@ def test_each_broken_input_gives_exactly_its_finding(name: str, expected: list[t
     found = [(f.severity.value, f.record_index, f.field, f.message.en) for f in report.findings]
     assert found == [(s, r, field, m.format(file=path)) for s, r, field, m in expected]
     assert all(f.file == str(path) for f in report.findings)
+
+
+@pytest.mark.parametrize(("name", "expected"), PUBLISHABLE, ids=[name for name, _ in PUBLISHABLE])
+def test_each_rule_of_a_publishable_record_gives_exactly_its_finding(
+    name: str, expected: list[tuple[str, str | None, str | None, str, str]]
+) -> None:
+    path = BROKEN / name
+    found = [(f.file, f.record_index, f.severity.value, f.field, f.value, f.message.en, f.message.pl)
+             for f in validate([path]).findings]
+    assert found == [(str(path), 0, *row) for row in expected]
 
 
 @pytest.mark.parametrize(("name", "messages"), POLISH, ids=[name for name, _ in POLISH])

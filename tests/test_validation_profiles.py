@@ -38,13 +38,13 @@ def test_structure_still_fails_a_record_the_schema_refuses() -> None:
 
 def test_a_unit_terc_does_not_know_is_not_a_question_of_structure() -> None:
     unknown = str(BROKEN / "json-unit-not-in-teryt.json")
-    assert _codes(unknown) == (0, [("warning", "teryt.unresolved", "unit")], "bdp")
+    assert _codes(unknown) == (1, [("violation", "teryt.unresolved", "unit")], "bdp")
     assert _codes("--profile", "structure", unknown) == (0, [], "structure")
 
 
 @pytest.mark.parametrize("args", [["--profile", "strict"], ["--strict"], ["--strict", "--profile", "strict"]])
 def test_strict_fails_on_warnings_and_strict_is_its_alias(args: list[str]) -> None:
-    assert _codes(*args, str(BROKEN / "json-unit-not-in-teryt.json")) == (1, [("warning", "teryt.unresolved", "unit")], "strict")
+    assert _codes(*args, str(BROKEN / "json-no-population.json")) == (1, [("warning", "shacl.minCount", "population")], "strict")
 
 
 @pytest.mark.parametrize("lang, says", [
@@ -61,7 +61,7 @@ def test_every_report_names_its_profile() -> None:
     assert run("validate", "--profile", "structure", path).stdout.endswith(
         "1 file, 1 record: 0 violations, 0 warnings, 0 info (profile structure).\n")
     assert run("--lang", "pl", "validate", path).stdout.endswith(
-        "Pliki: 1, rekordy: 1; naruszenia: 0, ostrzeżenia: 1, informacje: 0 (profil bdp).\n")
+        "Pliki: 1, rekordy: 1; naruszenia: 1, ostrzeżenia: 0, informacje: 0 (profil bdp).\n")
     turtle = run("validate", "--format", "turtle", "--profile", "strict", path).stdout
     assert 'bdpv:profile "strict"' in turtle
 

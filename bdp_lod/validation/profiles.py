@@ -6,8 +6,9 @@ published?" (docs/validation.md, "Profiles").
   spreadsheets, the submission JSON Schema and the SHACL core constraints (counts, datatypes,
   patterns, classes). Nothing about Poland: units need not resolve in TERC.
 - ``bdp`` (the default, what ``publish`` requires): everything, also normalisation, the TERC
-  register, records of one practice merged, and the rules of a publishable BDP record (the
-  shapes' SPARQL constraints); violations fail.
+  register, records of one practice merged, the shapes' SPARQL constraints and the ``record.*``
+  checks of a publishable BDP record (`bdp_lod.publishable`; the rules written as core shapes
+  are SHACL core, so ``structure`` keeps them too); violations fail.
 - ``strict``: ``bdp``, and warnings fail too (``--strict`` is its alias).
 
 A profile filters the findings of one full run rather than running fewer checks, so the
