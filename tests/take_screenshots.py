@@ -1,4 +1,5 @@
-"""Screenshots of a page of every kind for docs/site.md: ``.venv/bin/python tests/take_screenshots.py``.
+"""Screenshots of a page of every kind for docs/site.md, and of the HTML validation report of the
+broken fixtures for docs/validation.md: ``.venv/bin/python tests/take_screenshots.py``.
 
 Publishes the examples with their site into a temporary folder, serves it on loopback and has
 Debian's chromium (through Playwright) photograph each kind at desktop width, and the practice
@@ -8,6 +9,7 @@ pages in tests/test_site_browser.py.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -18,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bdp_lod.site.layout import Variant  # noqa: E402
+from bdp_lod.validation import validate  # noqa: E402
 from site_support import LAYOUT, PAGE_KINDS, publish_site, serving  # noqa: E402
 from test_site_browser import FLAGS  # noqa: E402
 
@@ -40,6 +43,14 @@ def main() -> None:
             page.screenshot(path=str(file), full_page=False)
             page.close()
             print(file.relative_to(OUT.parent.parent))
+        report = Path(work) / "report.html"
+        os.chdir(OUT.parent.parent)  # paths in the report as a steward types them
+        report.write_text(validate(["tests/fixtures/broken"]).to_html("pl"), encoding="utf-8")
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(report.as_uri())
+        page.evaluate("document.getElementById('findings').scrollIntoView()")
+        page.screenshot(path=str(OUT / "report-desktop.png"), full_page=False)
+        page.close()
         browser.close()
 
 

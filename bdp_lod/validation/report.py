@@ -1,5 +1,6 @@
-"""The validation report and its three forms: text for people, JSON for scripts, Turtle for
-SHACL tools.
+"""The validation report and its forms: text for a terminal, JSON for scripts, Turtle for SHACL
+tools, HTML and CSV for people who sort, filter and send findings back
+(`bdp_lod.validation.report_html`, `bdp_lod.validation.report_csv`).
 
 Text groups findings by file and record and ends with counts by severity, in 80 columns. JSON
 follows ``shapes/validation-report.schema.json`` (docs/validation.md). Turtle is a standard
@@ -19,11 +20,14 @@ from typing import Any, Iterable, Sequence
 
 import pyoxigraph as ox
 
+from ..files import atomic_write
 from ..findings import SEVERITY_WORDS, Finding, Severity
 from ..vocab import PREFIXES
 from .profiles import DEFAULT_PROFILE, Profile
+from .report_csv import csv_report
+from .report_html import html_report
 
-__all__ = ["REPORT_VERSION", "Report", "VALIDATION_NS"]
+__all__ = ["REPORT_FILES", "REPORT_VERSION", "Report", "VALIDATION_NS"]
 
 REPORT_VERSION = 1
 """Version of the JSON report layout; it changes only when a field changes meaning or goes."""
@@ -31,6 +35,9 @@ REPORT_VERSION = 1
 VALIDATION_NS = "https://w3id.org/bdp/def/validation#"
 """Terms of the Turtle report for what SHACL has no term for: the file, record and field of a
 finding, and the checks that are not SHACL shapes (the JSON Schema, TERYT resolution …)."""
+
+REPORT_FILES = ("report.txt", "report.json", "report.ttl", "report.html", "report.csv")
+"""What `Report.write_to` writes into a folder, one file per form."""
 
 SUBMISSION_SCHEMA = "https://w3id.org/bdp/def/submission.schema.json"
 
@@ -152,6 +159,35 @@ class Report:
 
     def to_json(self, lang: str = "en") -> str:
         return json.dumps(self.to_data(lang), ensure_ascii=False, indent=2) + "\n"
+
+    # --- for people: HTML and CSV ----------------------------------------------------------------
+
+    def to_html(self, lang: str = "en") -> str:
+        """One self-contained page (no network): the run's figures, counts per rule, field and
+        file, the findings in a table to filter and sort, and the explanation of each rule."""
+        return html_report(self, lang)
+
+    def to_csv(self, lang: str = "en") -> bytes:
+        """One row per finding, as bytes: UTF-8 with a BOM, ``;``, CRLF (what Polish Excel opens)."""
+        return csv_report(self.findings, lang)
+
+    def write_to(self, folder: str | Path, lang: str = "en") -> list[Path]:
+        """Every form at once into ``folder`` (made if missing), each file replaced atomically:
+        `REPORT_FILES`, in that order. Raises `OSError` when the folder cannot be written."""
+        target = Path(folder)
+        target.mkdir(parents=True, exist_ok=True)
+        forms = (
+            self.to_text(lang).encode("utf-8"),
+            self.to_json(lang).encode("utf-8"),
+            self.to_turtle().encode("utf-8"),
+            self.to_html(lang).encode("utf-8"),
+            self.to_csv(lang),
+        )
+        written = []
+        for name, data in zip(REPORT_FILES, forms, strict=True):
+            atomic_write(target / name, data)
+            written.append(target / name)
+        return written
 
     # --- Turtle -------------------------------------------------------------------------------
 
