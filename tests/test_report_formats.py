@@ -71,6 +71,11 @@ def test_the_csv_report_in_english_names_the_focus_node_of_an_rdf_finding() -> N
         b"A literal of the wrong datatype;shacl.datatype;"
         b"https://w3id.org/bdp/id/practice/wzmocnienie-infrastruktury-soleckiej-w-celu-aktywizacji-i-integracji-"
         b"mieszkancow-2013-06-28",
+        b"violation;tests/fixtures/broken/ttl-negative-population.ttl;0;;;population;-5;"
+        b"The population must be from 1 to 5,600,000 (no unit of Poland has more).;"
+        b"A value too large;shacl.maxInclusive;"
+        b"https://w3id.org/bdp/id/practice/wzmocnienie-infrastruktury-soleckiej-w-celu-aktywizacji-i-integracji-"
+        b"mieszkancow-2013-06-28",
     ]
 
 
@@ -252,7 +257,7 @@ def test_the_report_loads_without_console_errors_and_fits_the_screen(
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(broken_html.as_uri())
-    assert page.locator("#status").inner_text() == "Findings 1–51 of 51"
+    assert page.locator("#status").inner_text() == "Findings 1–70 of 70"
     assert errors == []
     assert requests == [broken_html.as_uri()]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -269,10 +274,10 @@ def test_typing_in_the_filter_narrows_the_table_to_the_matching_rows(browser: Br
         ("tests/fixtures/broken/json-postal-code-without-hyphen.json", "institution.address.postal_code"),
         ("tests/fixtures/broken/ttl-postal-code-without-hyphen.ttl", "institution.address.postal_code"),
     ]
-    assert page.locator("#status").inner_text() == "Findings 1–3 of 3 (51 in all)"
+    assert page.locator("#status").inner_text() == "Findings 1–3 of 3 (70 in all)"
     page.fill("#filter", "no such text anywhere")
     assert rows(page) == []
-    assert page.locator("#status").inner_text() == "No finding matches (51 in all)."
+    assert page.locator("#status").inner_text() == "No finding matches (70 in all)."
     page.close()
 
 
