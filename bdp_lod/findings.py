@@ -19,6 +19,14 @@ class Severity(str, Enum):
     WARNING = "warning"
     INFO = "info"
 
+    @property
+    def rank(self) -> int:
+        """Gravest first (0), the order every report sorts and counts in."""
+        return _SEVERITY_ORDER.index(self)
+
+
+_SEVERITY_ORDER = tuple(Severity)
+
 
 @dataclass(frozen=True)
 class Message:

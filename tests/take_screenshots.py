@@ -10,7 +10,6 @@ pages in tests/test_site_browser.py.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -22,19 +21,18 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from bdp_lod.site.layout import Variant  # noqa: E402
 from bdp_lod.validation import validate  # noqa: E402
 from site_support import LAYOUT, PAGE_KINDS, publish_site, serving  # noqa: E402
-from test_site_browser import FLAGS  # noqa: E402
+from browser_support import CHROMIUM, FLAGS  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 def main() -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
+    if CHROMIUM is None:
         sys.exit("chromium is not installed (Debian's chromium)")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work, serving(publish_site(Path(work) / "out")) as url, \
             sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=FLAGS, headless=True)
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         shots = [(kind, 1280, "desktop") for kind in PAGE_KINDS] + [("practice", 390, "phone")]
         for kind, width, name in shots:
             page = browser.new_page(viewport={"width": width, "height": 900})

@@ -5,7 +5,6 @@ also with 100,000 findings."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from bdp_lod.findings import Finding, Message, Severity
 from bdp_lod.validation import Report, validate
 from bdp_lod.validation.report import REPORT_FILES
 
+from browser_support import chromium
 from conftest import ROOT
 
 if TYPE_CHECKING:
@@ -213,22 +213,11 @@ def test_an_unwritable_report_dir_is_one_line_and_exit_2(tmp_path: Path) -> None
 
 # --- in a browser ---------------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (Debian's chromium; .ci/run installs it)")
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    yield from chromium()
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ The published folder of the examples (with ``--site``) is served by ``bdp-lod se
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -14,16 +13,14 @@ import pytest
 
 from bdp_lod.site.layout import Variant
 
+from browser_support import chromium
 from site_support import LAYOUT, PAGE_KINDS, publish_site, serving
 
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 PRACTICE = LAYOUT.document("id/practice/cus-klucze-plan-osl-2023", Variant.HTML)
 
 
@@ -35,14 +32,7 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (Debian's chromium; .ci/run installs it)")
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    yield from chromium()
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])

@@ -41,7 +41,6 @@ REPORT_FILES = ("report.txt", "report.json", "report.ttl", "report.html", "repor
 
 SUBMISSION_SCHEMA = "https://w3id.org/bdp/def/submission.schema.json"
 
-_RANK = {Severity.VIOLATION: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _SH = "http://www.w3.org/ns/shacl#"
 
 
@@ -81,7 +80,7 @@ class Report:
                 -1 if f.record_index is None else f.record_index,
                 f.line or 0,
                 _field_order(f.field),
-                _RANK[f.severity],
+                f.severity.rank,
                 f.code,
                 f.message.en,
                 f.value or "",

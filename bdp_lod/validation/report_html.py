@@ -43,7 +43,6 @@ _ENVIRONMENT: Final = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_RANK: Final = {Severity.VIOLATION: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 _WORDS: Final = {
     "title": Message(en="Validation report", pl="Raport walidacji"),
@@ -127,7 +126,7 @@ def _cut(text: str) -> str:
 
 def _row(finding: Finding, lang: str) -> _Row:
     return _Row(
-        rank=_RANK[finding.severity],
+        rank=finding.severity.rank,
         severity=severity_word(finding, lang),
         file=shown(finding.file),
         record=record_text(finding),
@@ -168,7 +167,7 @@ def _data(findings: list[Finding], lang: str) -> dict[str, Any]:
         "rows": rows,
         "page": PAGE_ROWS,
         "explained": explained,
-        "severities": [SEVERITY_WORDS[s].text(lang) for s in _RANK],
+        "severities": [SEVERITY_WORDS[s].text(lang) for s in Severity],
         "words": {key: message.text(lang) for key, message in _SCRIPT_WORDS.items()},
     }
 
@@ -197,7 +196,7 @@ def _by_file(run: Run, lang: str) -> list[dict[str, Any]]:
     return [
         {
             "file": _WORDS["no_file"].text(lang) if name is None else shown(name),
-            "counts": [counts[s] for s in _RANK],
+            "counts": [counts[s] for s in Severity],
             "total": sum(counts.values()),
         }
         for name, counts in counted.items()
@@ -238,7 +237,7 @@ def html_report(run: Run, lang: str = "en") -> str:
         passes=run.exit_code() == 0,
         severities=[
             {"rank": rank, "name": s.value, "word": SEVERITY_WORDS[s].text(lang), "count": counts[s]}
-            for s, rank in _RANK.items()
+            for rank, s in enumerate(Severity)
         ],
         total=len(findings),
         by_rule=_by_rule(findings, lang),
