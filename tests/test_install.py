@@ -35,6 +35,9 @@ def test_the_wheel_contains_the_package_vocabulary_and_shapes(wheel):
         "bdp_lod/data/terc.tsv",
         "bdp_lod/site/templates/resource.html",
         "bdp_lod/site/templates/index.html",
+        "bdp_lod/validation/templates/report.html",
+        "bdp_lod/validation/templates/report.css",
+        "bdp_lod/validation/templates/report.js",
     ):
         assert required in names
     assert any(n.startswith("bdp_lod/_data/shapes/") for n in names)
@@ -49,13 +52,20 @@ def test_the_installed_package_finds_its_files_outside_the_repository(wheel, tmp
         "import bdp_lod, bdp_lod.vocab as v, bdp_lod.concepts as c;"
         "print(bdp_lod.__file__);"
         "print(v.data_file('vocab', 'bdp.ttl'));"
-        "print(len(v.vocabulary_graph()) > 100, c.unit_types().resolve('powiat grodzki').id)"
+        "print(len(v.vocabulary_graph()) > 100, c.unit_types().resolve('powiat grodzki').id);"
+        "from bdp_lod.validation import validate;"
+        "html = validate([sys.argv[1]]).to_html('pl');"
+        "print(html.startswith('<!DOCTYPE html>'), 'Raport walidacji' in html, '<script src' in html)"
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
-    out = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
-    package_file, vocab_file, check = out.stdout.splitlines()
+    record = elsewhere / "czersk.json"
+    record.write_bytes((ROOT / "examples" / "000-czersk.json").read_bytes())
+    code = "import sys;" + code
+    out = subprocess.run([sys.executable, "-c", code, str(record)], cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
+    package_file, vocab_file, check, report = out.stdout.splitlines()
     assert package_file.startswith(str(target))
     assert vocab_file.startswith(str(target / "bdp_lod" / "_data" / "vocab"))
     assert check == "True miasto-na-prawach-powiatu"
+    assert report == "True True False", "the HTML report renders from the installed templates, self-contained"
