@@ -668,6 +668,52 @@ RECORD_POSTAL_DISTRICT = Code(
     ),
 )
 
+_CONFLICT_FIX = ("; the published graph would hold them all. Make the records agree.",
+                 "; opublikowany graf zawierałby je wszystkie. Ujednolić rekordy.")
+RECORD_CONFLICT = Code(
+    "record.conflict", Severity.VIOLATION,
+    _m("Records disagree about a shared node", "Rekordy nie zgadzają się co do wspólnego węzła"),
+    _m("Records that name the same institution (the same name in the same unit) describe one "
+       "institution of the published graph, and with it its address, its contacts and its unit; "
+       "the graph keeps every value they give, so the office would have two streets or a contact "
+       "two positions. The finding names the field and every record involved (file, record, "
+       "line) with the value each gives (none: the record leaves the field out), in place of the "
+       "SHACL results \"at most one value\" the disagreement causes. Correct the records that are "
+       "wrong so that all give the same value; if they are two offices, give them names that tell "
+       "them apart.",
+       "Rekordy, które wskazują tę samą instytucję (ta sama nazwa w tej samej jednostce), opisują "
+       "jedną instytucję opublikowanego grafu, a z nią jej adres, kontakty i jednostkę; graf "
+       "zachowuje każdą podaną wartość, więc urząd miałby dwie ulice, a kontakt dwa stanowiska. "
+       "Znalezisko wskazuje pole i każdy rekord, którego to dotyczy (plik, rekord, wiersz), z "
+       "wartością, którą podaje (brak: rekord pomija to pole), zamiast wyników SHACL „najwyżej "
+       "jedna wartość”, które ta niezgodność powoduje. Popraw błędne rekordy tak, by wszystkie "
+       "podawały tę samą wartość; jeśli to dwa różne urzędy, nadaj im rozróżniające nazwy."),
+    {
+        "institution": Template(
+            en="{count} records give {field} of the institution \"{name}\" different values" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) podają różne wartości pola {field} instytucji „{name}”" + _CONFLICT_FIX[1],
+        ),
+        "address": Template(
+            en="{count} records give {field} of the address of the institution \"{name}\" different values"
+            + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) podają różne wartości pola {field} adresu instytucji „{name}”"
+            + _CONFLICT_FIX[1],
+        ),
+        "contact": Template(
+            en="{count} records give {field} of the contact \"{name}\" different values" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) podają różne wartości pola {field} kontaktu „{name}”" + _CONFLICT_FIX[1],
+        ),
+        "unit": Template(
+            en="{count} records give {field} of the unit \"{name}\" different values" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) podają różne wartości pola {field} jednostki „{name}”" + _CONFLICT_FIX[1],
+        ),
+        "attachment": Template(
+            en="{count} records give {field} of the attachment {name} different values" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) podają różne wartości pola {field} załącznika {name}" + _CONFLICT_FIX[1],
+        ),
+    },
+)
+
 # --- shacl ----------------------------------------------------------------------------------------
 
 _SH = "http://www.w3.org/ns/shacl#"
