@@ -91,9 +91,9 @@ def test_text_groups_by_file_and_record_in_80_columns() -> None:
         str(BROKEN / "jsonl-two-addresses-for-one-institution.jsonl"),
         "  record 0 · czersk-a · line 1",
         "    violation   institution.address.street",
-        "                2 records give institution.address.street of the address of the",
-        "                institution \"Urząd Miejski w Czersku\" different values; the",
-        "                published graph would hold them all. Make the records agree.",
+        "                2 records disagree about the address of the institution \"Urząd",
+        "                Miejski w Czersku\" (institution.address.street); the published",
+        "                graph would hold every value they give. Make the records agree.",
         "                - record 0 czersk-a, line 1: 'Kościuszki 27'",
         "                - record 1 czersk-b, line 2: 'Kościuszki 29'",
     ]

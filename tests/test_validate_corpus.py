@@ -24,7 +24,7 @@ BROKEN = FIXTURES / "broken"
 
 V, W, I = "violation", "warning", "info"
 
-_CONFLICT = "2 records give {field} of {node} different values; the published graph would hold them all. Make the records agree."
+_CONFLICT = "2 records disagree about {node} ({field}); the published graph would hold every value they give. Make the records agree."
 
 EXPECTED: list[tuple[str, list[tuple[str, int | None, str | None, str]]]] = [
     # --- JSON -------------------------------------------------------------------------------------
@@ -118,8 +118,8 @@ POLISH: list[tuple[str, list[str]]] = [
     ("ttl-title-tagged-english.ttl", ["Praktyka musi mieć dokładnie jeden tytuł, po polsku (@pl)."]),
     ("ttl-terc-code-of-another-type.ttl", ["Jednostka ma kod TERC gminy miejskiej (7 cyfr zakończonych 1), ale nie ma typu „gmina miejska”."]),
     ("jsonl-two-addresses-for-one-institution.jsonl", [
-        "Rekordy (liczba: 2) podają różne wartości pola institution.address.street adresu instytucji „Urząd Miejski "
-        "w Czersku”; opublikowany graf zawierałby je wszystkie. Ujednolić rekordy."]),
+        "Rekordy (liczba: 2) nie zgadzają się co do adresu instytucji „Urząd Miejski w Czersku” "
+        "(institution.address.street); opublikowany graf zawierałby każdą podaną wartość. Ujednolić rekordy."]),
 ]
 
 

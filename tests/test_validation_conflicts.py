@@ -93,8 +93,8 @@ def test_three_records_in_two_files_make_one_finding_that_names_all_three(tmp_pa
     assert (finding.severity, finding.code, finding.file, finding.record_index, finding.line, finding.field) == (
         Severity.VIOLATION, "record.conflict", str(a), 0, 1, "institution.address.street")
     assert finding.message.en == (
-        '3 records give institution.address.street of the address of the institution "Urząd Miejski w Czersku" '
-        "different values; the published graph would hold them all. Make the records agree.")
+        '3 records disagree about the address of the institution "Urząd Miejski w Czersku" '
+        "(institution.address.street); the published graph would hold every value they give. Make the records agree.")
     assert (finding.focus_node, finding.result_path) == (ADDRESS, LOCN + "locatorDesignator")
     assert _claims(finding) == [
         (str(a), 0, "czersk-a", 1, "institution.address.street", "Kościuszki 27"),
@@ -125,8 +125,8 @@ def test_only_the_max_count_results_a_conflict_explains_are_left_out(tmp_path: P
     found = [(f.record_id, f.code, f.field, f.message.en) for f in validate([path]).findings]
     assert found == [
         ("czersk-a", "record.conflict", "institution.address.street",
-         '2 records give institution.address.street of the address of the institution "Urząd Miejski w Czersku" '
-         "different values; the published graph would hold them all. Make the records agree."),
+         '2 records disagree about the address of the institution "Urząd Miejski w Czersku" '
+         "(institution.address.street); the published graph would hold every value they give. Make the records agree."),
         ("czersk-b", "shacl.sparql", "date_added", "The date added of a practice cannot be later than today."),
         ("czersk-c", "shacl.maxCount", "contacts[0].position", "A contact may have one job position, in Polish (@pl)."),
     ]
@@ -225,3 +225,17 @@ def test_a_claim_in_another_file_or_field_names_it() -> None:
     assert [claim_text(finding, c, "en") for c in finding.claims] == [
         "record 0 x, line 1: 'Inspektor'", "b.jsonl, record 3, line 4, contacts[1].position: (none)"]
     assert claim_text(finding, finding.claims[1], "pl") == "b.jsonl, rekord 3, wiersz 4, contacts[1].position: (brak)"
+
+
+def test_two_records_attaching_one_file_under_two_titles_disagree_about_the_attachment(tmp_path: Path) -> None:
+    first = json.loads(_czersk("Kościuszki 27", "czersk-a"))
+    second = json.loads(_czersk("Kościuszki 27", "czersk-b"))
+    first["attachments"] = [{"url": "https://www.czersk.pl/plan.pdf", "title": "Plan"}]
+    second["attachments"] = [{"url": "https://www.czersk.pl/plan.pdf", "title": "Plan działań"}]
+    path = tmp_path / "attached.jsonl"
+    path.write_text(json.dumps(first, ensure_ascii=False) + "\n" + json.dumps(second, ensure_ascii=False) + "\n", encoding="utf-8")
+    (finding,) = validate([path]).findings
+    assert (finding.field, finding.message.pl) == ("attachments[0].title", (
+        "Rekordy (liczba: 2) nie zgadzają się co do załącznika https://www.czersk.pl/plan.pdf (attachments[0].title); "
+        "opublikowany graf zawierałby każdą podaną wartość. Ujednolić rekordy."))
+    assert [(c.record_id, c.value) for c in finding.claims] == [("czersk-a", "Plan"), ("czersk-b", "Plan działań")]
