@@ -19,7 +19,6 @@ is no conflict, and a run without those results never comes here.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from typing import Iterable, Sequence
 
@@ -180,8 +179,6 @@ def _shown(value: object) -> str | None:
     if dataclasses.is_dataclass(value):
         parts = [p for p in (_shown(getattr(value, f.name)) for f in dataclasses.fields(value)) if p is not None]
         return ", ".join(parts) or None
-    if isinstance(value, dt.date):
-        return value.isoformat()
     return str(value)
 
 

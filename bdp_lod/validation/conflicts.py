@@ -4,8 +4,9 @@ Several records mint the same IRI for one institution, its address, unit or cont
 keeps every value they give, so a node that should have one street ends up with two. SHACL can
 only say "too many values" on that node; this module says which records gave which value, so a
 steward knows whom to ask. It compares the mapped triples of the nodes more than one record
-describes (node IRI → predicate → value → records) and is meant to run over the records the
-batches already found disagreeing (`Tally.conflicts`), so it costs nothing when none do.
+describes (node IRI → predicate → value → records). The pipeline runs it only over the records
+that describe a shared node SHACL found too many values on, so it costs nothing when there is
+none; `bdp_lod.validation.conflict_findings` turns its conflicts into findings.
 """
 
 from __future__ import annotations
