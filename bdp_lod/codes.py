@@ -668,6 +668,51 @@ RECORD_POSTAL_DISTRICT = Code(
     ),
 )
 
+_CONFLICT_FIX = ("; the published graph would hold every value they give. Make the records agree.",
+                 "; opublikowany graf zawierałby każdą podaną wartość. Ujednolić rekordy.")
+RECORD_CONFLICT = Code(
+    "record.conflict", Severity.VIOLATION,
+    _m("Records disagree about a shared node", "Rekordy nie zgadzają się co do wspólnego węzła"),
+    _m("Records that name the same institution (the same name in the same unit) describe one "
+       "institution of the published graph, and with it its address, its contacts and its unit "
+       "(records that attach the same file describe one attachment); the graph keeps every value "
+       "they give, so the office would have two streets or a contact two positions. The finding names the field and every record involved (file, record, "
+       "line) with the value each gives (none: the record leaves the field out), in place of the "
+       "SHACL results \"at most one value\" the disagreement causes. Correct the records that are "
+       "wrong so that all give the same value; if they are two offices, give them names that tell "
+       "them apart.",
+       "Rekordy, które wskazują tę samą instytucję (ta sama nazwa w tej samej jednostce), opisują "
+       "jedną instytucję opublikowanego grafu, a z nią jej adres, kontakty i jednostkę (rekordy "
+       "z tym samym plikiem załącznika opisują jeden załącznik); graf "
+       "zachowuje każdą podaną wartość, więc urząd miałby dwie ulice, a kontakt dwa stanowiska. "
+       "Znalezisko wskazuje pole i każdy rekord, którego to dotyczy (plik, rekord, wiersz), z "
+       "wartością, którą podaje (brak: rekord pomija to pole), zamiast wyników SHACL „najwyżej "
+       "jedna wartość”, które ta niezgodność powoduje. Popraw błędne rekordy tak, by wszystkie "
+       "podawały tę samą wartość; jeśli to dwa różne urzędy, nadaj im rozróżniające nazwy."),
+    {
+        "institution": Template(
+            en="{count} records disagree about the institution \"{name}\" ({field})" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) nie zgadzają się co do instytucji „{name}” ({field})" + _CONFLICT_FIX[1],
+        ),
+        "address": Template(
+            en="{count} records disagree about the address of the institution \"{name}\" ({field})" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) nie zgadzają się co do adresu instytucji „{name}” ({field})" + _CONFLICT_FIX[1],
+        ),
+        "contact": Template(
+            en="{count} records disagree about the contact \"{name}\" ({field})" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) nie zgadzają się co do kontaktu „{name}” ({field})" + _CONFLICT_FIX[1],
+        ),
+        "unit": Template(
+            en="{count} records disagree about the unit \"{name}\" ({field})" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) nie zgadzają się co do jednostki „{name}” ({field})" + _CONFLICT_FIX[1],
+        ),
+        "attachment": Template(
+            en="{count} records disagree about the attachment {name} ({field})" + _CONFLICT_FIX[0],
+            pl="Rekordy (liczba: {count}) nie zgadzają się co do załącznika {name} ({field})" + _CONFLICT_FIX[1],
+        ),
+    },
+)
+
 # --- shacl ----------------------------------------------------------------------------------------
 
 _SH = "http://www.w3.org/ns/shacl#"
@@ -694,10 +739,14 @@ SHACL_MIN_COUNT = _shacl(
 )
 SHACL_MAX_COUNT = _shacl(
     "maxCount", "MaxCount", _m("Too many values", "Za dużo wartości"),
-    _m("sh:maxCount: the property allows at most this many values; often two records give one "
-       "shared node (an institution's address) different values.",
-       "sh:maxCount: właściwość dopuszcza najwyżej tyle wartości; często dwa rekordy podają różne "
-       "wartości wspólnego węzła (adresu instytucji)."),
+    _m("sh:maxCount: the property allows at most this many values. Where records disagree about "
+       "a node they share (an institution's address), validate reports record.conflict instead, "
+       "naming each record and its value; this finding remains for a graph read from RDF, or one "
+       "record that gives a node two values itself.",
+       "sh:maxCount: właściwość dopuszcza najwyżej tyle wartości. Gdy rekordy różnią się co do "
+       "wspólnego węzła (adresu instytucji), walidacja zgłasza zamiast tego record.conflict, "
+       "wskazując każdy rekord i jego wartość; to znalezisko zostaje dla grafu odczytanego z RDF "
+       "albo dla rekordu, który sam podaje węzłowi dwie wartości."),
     "allows at most {parameter} value(s)", "dopuszcza najwyżej tyle wartości: {parameter}",
 )
 SHACL_DATATYPE = _shacl(

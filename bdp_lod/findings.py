@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
-__all__ = ["Finding", "Message", "Severity"]
+__all__ = ["Claim", "Finding", "Message", "Severity"]
 
 
 class Severity(str, Enum):
@@ -40,6 +40,24 @@ class Message:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """What one record says about a field of a node it shares with other records.
+
+    A conflict between records (``record.conflict``) is one finding; its claims name every
+    record involved, so a steward knows whom to ask without looking for the others.
+    """
+
+    file: str | None
+    record_index: int | None
+    record_id: str | None
+    line: int | None
+    field: str | None
+    """The field in this record's own terms (a shared contact may be ``contacts[1]`` here)."""
+    value: str | None
+    """The value as the record gives it; ``None``: the record describes the node without it."""
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem (or hint) about one value of one record."""
 
@@ -67,6 +85,9 @@ class Finding:
     context: "Finding | None" = None
     """The ``sh:node`` result this finding explains: the finding is the nested shape's result at
     the leaf that failed, the context is the enclosing shape's."""
+    claims: tuple[Claim, ...] = ()
+    """A conflict between records: every record involved with its value, in input order; the
+    finding itself is located at the first. Empty for every other finding."""
 
     def at(self, **where: object) -> "Finding":
         """The same finding located more precisely (readers add file and record)."""

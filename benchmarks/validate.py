@@ -69,12 +69,17 @@ def _population(r: dict[str, Any]) -> None:
     r["population"] = -5
 
 
+def _other_street(r: dict[str, Any]) -> None:
+    r["institution"]["address"]["street"] = "Długa 1"  # the office's other practices give its own
+
+
 DEFECTS: tuple[Callable[[dict[str, Any]], None], ...] = (
     _future_date, _postal_code, _email, _unreachable_contact, _short_description, _foreign_phone,
-    _voivodeship, _population,
+    _voivodeship, _population, _other_street,
 )
-"""Rotating kinds of mistakes: schema (postal code, e-mail, województwo, population) and SHACL
-(future date, unreachable contact, short description, foreign phone)."""
+"""Rotating kinds of mistakes: schema (postal code, e-mail, województwo, population), SHACL
+(future date, unreachable contact, short description, foreign phone) and records of one office
+that disagree about its street (a conflict between records)."""
 
 
 def practices(n: int, defect_every: int = 100) -> Iterator[dict[str, Any]]:

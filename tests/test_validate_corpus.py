@@ -24,6 +24,8 @@ BROKEN = FIXTURES / "broken"
 
 V, W, I = "violation", "warning", "info"
 
+_CONFLICT = "2 records disagree about {node} ({field}); the published graph would hold every value they give. Make the records agree."
+
 EXPECTED: list[tuple[str, list[tuple[str, int | None, str | None, str]]]] = [
     # --- JSON -------------------------------------------------------------------------------------
     ("json-postal-code-without-hyphen.json", [(V, 0, "institution.address.postal_code", "'89650' is not a Polish postal code (NN-NNN)")]),
@@ -51,10 +53,12 @@ EXPECTED: list[tuple[str, list[tuple[str, int | None, str | None, str]]]] = [
     # --- JSONL ------------------------------------------------------------------------------------
     ("jsonl-blank-title-in-second-record.jsonl", [(V, 1, "title", "'   ' is blank (the field needs text)")]),
     ("jsonl-conflicting-duplicate.jsonl", [(V, 1, "id", "another record ({file}, record 0) describes the same practice https://w3id.org/bdp/id/practice/czersk-test differently")]),
-    ("jsonl-two-addresses-for-one-institution.jsonl", [
-        (V, 0, "institution.address", "An address may have one full text, in Polish (@pl)."),
-        (V, 0, "institution.address.street", "An address may have one building number, a plain string (xsd:string)."),
-    ]),
+    ("jsonl-two-addresses-for-one-institution.jsonl", [(V, 0, "institution.address.street", _CONFLICT.format(
+        field="institution.address.street", node='the address of the institution "Urząd Miejski w Czersku"'))]),
+    ("jsonl-two-spellings-of-one-institution.jsonl", [(V, 0, "institution.name", _CONFLICT.format(
+        field="institution.name", node='the institution "Urząd Miejski w Czersku"'))]),
+    ("jsonl-two-positions-for-one-contact.jsonl", [(V, 0, "contacts[0].position", _CONFLICT.format(
+        field="contacts[0].position", node='the contact "Magdalena Apostołowicz"'))]),
     # --- CSV --------------------------------------------------------------------------------------
     ("csv-postal-code-without-hyphen.csv", [(V, 0, "institution.address.postal_code", "column 'postal_code': '89650' is not a Polish postal code (NN-NNN)")]),
     ("csv-population-not-a-number.csv", [(V, 0, "population", "column 'population': 'dużo' is not a number of inhabitants")]),
@@ -86,6 +90,23 @@ EXPECTED: list[tuple[str, list[tuple[str, int | None, str | None, str]]]] = [
     ]),
 ]
 
+CLAIMS: list[tuple[str, list[tuple[int, str, int, str, str]]]] = [
+    # Two records of one office that disagree: each record involved (index, id, line), the field
+    # in its own terms and its value; the finding itself stands at the first.
+    ("jsonl-two-addresses-for-one-institution.jsonl", [
+        (0, "czersk-a", 1, "institution.address.street", "Kościuszki 27"),
+        (1, "czersk-b", 2, "institution.address.street", "Kościuszki 29"),
+    ]),
+    ("jsonl-two-spellings-of-one-institution.jsonl", [
+        (0, "czersk-a", 1, "institution.name", "Urząd Miejski w Czersku"),
+        (1, "czersk-b", 2, "institution.name", "Urząd miejski w Czersku"),
+    ]),
+    ("jsonl-two-positions-for-one-contact.jsonl", [
+        (0, "czersk-a", 1, "contacts[0].position", "Inspektor Wydziału Rozwoju Społecznego"),
+        (1, "czersk-b", 2, "contacts[1].position", "Kierownik Wydziału Rozwoju Społecznego"),
+    ]),
+]
+
 POLISH: list[tuple[str, list[str]]] = [
     ("json-postal-code-without-hyphen.json", ["'89650' nie jest kodem pocztowym (NN-NNN)"]),
     ("json-date-added-in-future.json", ["Data wprowadzenia praktyki nie może być późniejsza niż dzisiejsza."]),
@@ -96,6 +117,9 @@ POLISH: list[tuple[str, list[str]]] = [
     ("page-without-metryka.txt", ["brak bloku „Metryka praktyki”: to nie jest strona Bazy Dobrych Praktyk"]),
     ("ttl-title-tagged-english.ttl", ["Praktyka musi mieć dokładnie jeden tytuł, po polsku (@pl)."]),
     ("ttl-terc-code-of-another-type.ttl", ["Jednostka ma kod TERC gminy miejskiej (7 cyfr zakończonych 1), ale nie ma typu „gmina miejska”."]),
+    ("jsonl-two-addresses-for-one-institution.jsonl", [
+        "Rekordy (liczba: 2) nie zgadzają się co do adresu instytucji „Urząd Miejski w Czersku” "
+        "(institution.address.street); opublikowany graf zawierałby każdą podaną wartość. Ujednolić rekordy."]),
 ]
 
 
@@ -184,6 +208,15 @@ def test_each_rule_of_a_publishable_record_gives_exactly_its_finding(
     found = [(f.file, f.record_index, f.severity.value, f.field, f.value, f.message.en, f.message.pl)
              for f in validate([path]).findings]
     assert found == [(str(path), 0, *row) for row in expected]
+
+
+@pytest.mark.parametrize(("name", "claims"), CLAIMS, ids=[name for name, _ in CLAIMS])
+def test_each_conflict_names_every_record_involved_and_its_value(name: str, claims: list[tuple[int, str, int, str, str]]) -> None:
+    path = BROKEN / name
+    (finding,) = validate([path]).findings
+    assert (finding.code, finding.value) == ("record.conflict", None)
+    assert [(c.file, c.record_index, c.record_id, c.line, c.field, c.value) for c in finding.claims] == [
+        (str(path), *claim) for claim in claims]
 
 
 @pytest.mark.parametrize(("name", "messages"), POLISH, ids=[name for name, _ in POLISH])

@@ -10,6 +10,7 @@ records; the findings are the same either way, and equal to one whole-graph pysh
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -29,6 +30,7 @@ from ..sources.submission import submission_validator
 from ..uris import DEFAULT_BASE, Uris
 from ..vocab import BDP, DCTERMS
 from .batches import BatchOutcome, Located, Tally, check_batch, findings_of_results
+from .conflict_findings import conflict_findings
 from ..terms import from_ox
 from .engine import Evaluator, Index, ShaclResult, Triple
 from .foreign import foreign_results
@@ -117,8 +119,46 @@ def _check_records(
             kept = _recheck(kept, [(i, records[i]) for i in affected], shapes, uris, target_nodes)
     for located in _foreign_over_records(records, shapes, uris):
         kept.setdefault(located.key, located)
+    kept, conflicts = _conflicts(kept, tally, records, uris)
     ordered = sorted(kept.values(), key=lambda loc: (loc.owner is None, loc.owner or 0))
-    return [f for loc in ordered for f in loc.findings], tally.triples
+    return [f for loc in ordered for f in loc.findings] + conflicts, tally.triples
+
+
+_MAX_COUNT = "http://www.w3.org/ns/shacl#MaxCountConstraintComponent"
+
+
+def _conflicts(
+    kept: dict[tuple[object, ...], Located], tally: Tally, records: list[SourcedPractice], uris: Uris
+) -> tuple[dict[tuple[object, ...], Located], list[Finding]]:
+    """Records that disagree about a shared node as one finding per field, in place of the
+    ``sh:maxCount`` results on that node the disagreement explains (`conflict_findings`).
+
+    A shared node with too many values is where records can disagree; only the records that
+    describe such a node are compared, so a run without those results pays nothing.
+    """
+    practice_root = f"{uris.base}id/practice/"
+    flagged = {
+        (f.focus_node, f.result_path)
+        for located in kept.values()
+        for f in located.findings
+        if f.component == _MAX_COUNT and f.focus_node and f.result_path and f.focus_node.startswith(("http:", "https:"))
+        and not f.focus_node.startswith(practice_root)
+    }
+    if not flagged:
+        return kept, []
+    positions = sorted({p for node, _path in flagged for p in tally.incidence.get(hash(URIRef(node)), ())})
+    findings, explained = conflict_findings([(i, records[i]) for i in positions], flagged, uris)
+    if not explained:
+        return kept, findings
+    out: dict[tuple[object, ...], Located] = {}
+    for key, located in kept.items():
+        left = [f for f in located.findings
+                if not (f.component == _MAX_COUNT and (f.focus_node, f.result_path) in explained)]
+        if len(left) == len(located.findings):
+            out[key] = located
+        elif left:
+            out[key] = replace(located, findings=left)
+    return out, findings
 
 
 def _recheck(

@@ -8,7 +8,9 @@ published?" (docs/validation.md, "Profiles").
 - ``bdp`` (the default, what ``publish`` requires): everything, also normalisation, the TERC
   register, records of one practice merged, the shapes' SPARQL constraints and the ``record.*``
   checks of a publishable BDP record (`bdp_lod.publishable`; the rules written as core shapes
-  are SHACL core, so ``structure`` keeps them too); violations fail.
+  are SHACL core, so ``structure`` keeps them too); violations fail. A conflict between
+  records (``record.conflict``) stands for the ``sh:maxCount`` results it explains, so
+  ``structure`` keeps it as it would keep them.
 - ``strict``: ``bdp``, and warnings fail too (``--strict`` is its alias).
 
 A profile filters the findings of one full run rather than running fewer checks, so the
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ..codes import CATALOGUE, Stage
+from ..codes import CATALOGUE, RECORD_CONFLICT, Stage
 from ..findings import Finding, Severity
 
 __all__ = ["DEFAULT_PROFILE", "Profile"]
@@ -40,7 +42,7 @@ class Profile(str, Enum):
             return True
         kind = CATALOGUE.get(finding.code)
         stage = kind.stage if kind is not None else None
-        if stage in _STRUCTURAL_STAGES:
+        if stage in _STRUCTURAL_STAGES or finding.code == RECORD_CONFLICT.code:
             return True
         return stage is Stage.SHACL and finding.component is not None and finding.component != _SPARQL
 

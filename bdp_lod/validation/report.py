@@ -21,9 +21,10 @@ from typing import Any, Iterable, Sequence
 import pyoxigraph as ox
 
 from ..files import atomic_write
-from ..findings import SEVERITY_WORDS, Finding, Severity
+from ..findings import SEVERITY_WORDS, Claim, Finding, Severity
 from ..vocab import PREFIXES
 from .profiles import DEFAULT_PROFILE, Profile
+from .report_cells import claim_text
 from .report_csv import csv_report
 from .report_html import html_report
 
@@ -251,6 +252,9 @@ def _finding_lines(finding: Finding, lang: str, width: int) -> list[str]:
         break_on_hyphens=False,
     ) or [f"    {severity}"]
     lines += textwrap.wrap(message, width=width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+    for claim in finding.claims:
+        lines += textwrap.wrap(claim_text(finding, claim, lang), width=width, initial_indent=indent + "- ",
+                               subsequent_indent=indent + "  ", break_on_hyphens=False)
     return lines
 
 
@@ -274,6 +278,26 @@ def _finding_data(finding: Finding, lang: str) -> dict[str, Any]:
         "message": finding.message.text(lang),
         "messages": {"en": finding.message.en, "pl": finding.message.pl},
         "shacl": _shacl_data(finding, lang),
+        "conflict": _conflict_data(finding),
+    }
+
+
+def _conflict_data(finding: Finding) -> dict[str, Any] | None:
+    """A conflict between records: the shared node and what each record involved gives."""
+    if not finding.claims:
+        return None
+    return {
+        "node": finding.focus_node,
+        "claims": [
+            {
+                "file": claim.file,
+                "line": claim.line,
+                "record": {"index": claim.record_index, "id": claim.record_id},
+                "field": claim.field,
+                "value": claim.value,
+            }
+            for claim in finding.claims
+        ],
     }
 
 
@@ -345,7 +369,11 @@ def _result_triples(node: ox.BlankNode, finding: Finding) -> list[ox.Triple]:
     else:
         check = finding.code.split(".", 1)[0]
         shape = SUBMISSION_SCHEMA if check == "schema" else f"{VALIDATION_NS}{check}"
-        out.append(ox.Triple(node, ox.NamedNode(f"{sh}focusNode"), _record_node(finding)))
+        # A conflict between records is about a node of the graph; other checks, about a record.
+        focus = _node(finding.focus_node) if finding.focus_node is not None else _record_node(finding)
+        out.append(ox.Triple(node, ox.NamedNode(f"{sh}focusNode"), focus))
+        if finding.result_path is not None:
+            out.append(ox.Triple(node, ox.NamedNode(f"{sh}resultPath"), _node(finding.result_path)))
         out.append(ox.Triple(node, ox.NamedNode(f"{sh}sourceConstraintComponent"), ox.NamedNode(f"{VALIDATION_NS}{finding.code}")))
         out.append(ox.Triple(node, ox.NamedNode(f"{sh}sourceShape"), ox.NamedNode(shape)))
         if finding.value is not None:
@@ -364,4 +392,25 @@ def _result_triples(node: ox.BlankNode, finding: Finding) -> list[ox.Triple]:
     if finding.field is not None:
         out.append(ox.Triple(node, ox.NamedNode(f"{v}field"), ox.Literal(finding.field)))
     out.append(ox.Triple(node, ox.NamedNode(f"{v}code"), ox.Literal(finding.code)))
+    for number, claim in enumerate(finding.claims, start=1):
+        out.extend(_claim_triples(node, ox.BlankNode(f"{node.value}k{number}"), claim))
+    return out
+
+
+def _claim_triples(result: ox.BlankNode, node: ox.BlankNode, claim: Claim) -> list[ox.Triple]:
+    """One record of a conflict: ``bdpv:claim [ bdpv:file …; bdpv:record …; bdpv:value … ]``."""
+    v = VALIDATION_NS
+    out = [ox.Triple(result, ox.NamedNode(f"{v}claim"), node)]
+    if claim.file is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}file"), ox.Literal(claim.file)))
+    if claim.record_index is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}record"), ox.Literal(str(claim.record_index), datatype=_XSD_INTEGER)))
+    if claim.record_id is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}recordId"), ox.Literal(claim.record_id)))
+    if claim.line is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}line"), ox.Literal(str(claim.line), datatype=_XSD_INTEGER)))
+    if claim.field is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}field"), ox.Literal(claim.field)))
+    if claim.value is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}value"), ox.Literal(claim.value)))
     return out

@@ -13,9 +13,10 @@ import re
 from typing import Final
 
 from ..codes import CATALOGUE
-from ..findings import SEVERITY_WORDS, Finding, Message
+from ..findings import SEVERITY_WORDS, Claim, Finding, Message
 
-__all__ = ["HEADINGS", "field_group", "record_text", "rule_title", "severity_word", "shown", "where"]
+__all__ = ["HEADINGS", "claim_text", "field_group", "record_text", "rule_title", "severity_word", "shown", "value_text",
+           "where"]
 
 HEADINGS: Final = {
     "severity": Message(en="Severity", pl="Waga"),
@@ -77,3 +78,28 @@ def rule_title(code: str, lang: str) -> str:
     """The catalogue's title of a finding's kind; the code itself for a kind it does not know."""
     kind = CATALOGUE.get(code)
     return code if kind is None else kind.title.text(lang)
+
+
+_NONE: Final = Message(en="(none)", pl="(brak)")
+
+
+def claim_text(finding: Finding, claim: Claim, lang: str) -> str:
+    """One record of a conflict and its value: ``record 1 czersk-b, line 2: 'Kościuszki 29'``.
+    The file and field are named where they are not the finding's own."""
+    parts = [] if claim.file == finding.file else [shown(claim.file)]
+    if claim.record_index is not None:
+        ident = f" {shown(claim.record_id)}" if claim.record_id else ""
+        parts.append(f"{'rekord' if lang == 'pl' else 'record'} {claim.record_index}{ident}")
+    if claim.line is not None:
+        parts.append(f"{'wiersz' if lang == 'pl' else 'line'} {claim.line}")
+    if claim.field != finding.field:
+        parts.append(shown(claim.field))
+    value = _NONE.text(lang) if claim.value is None else f"'{shown(claim.value)}'"
+    return f"{', '.join(parts)}: {value}"
+
+
+def value_text(finding: Finding, lang: str) -> str:
+    """The value cell: the value, or for a conflict between records each record's, one a line."""
+    if finding.claims:
+        return "\n".join(claim_text(finding, claim, lang) for claim in finding.claims)
+    return shown(finding.value)

@@ -17,7 +17,7 @@ import re
 from typing import Iterable
 
 from ..findings import Finding
-from .report_cells import HEADINGS, rule_title, severity_word, shown
+from .report_cells import HEADINGS, rule_title, severity_word, shown, value_text
 
 __all__ = ["COLUMNS", "csv_report"]
 
@@ -43,7 +43,7 @@ def _row(finding: Finding, lang: str) -> list[str]:
         "record_id": shown(finding.record_id),
         "line": "" if finding.line is None else str(finding.line),
         "field": shown(finding.field),
-        "value": shown(finding.value),
+        "value": value_text(finding, lang),
         "message": shown(finding.message.text(lang)),
         "rule": rule_title(finding.code, lang),
         "code": finding.code,

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..codes import CATALOGUE
 from ..findings import SEVERITY_WORDS, Finding, Message, Severity
 from .profiles import Profile
-from .report_cells import HEADINGS, field_group, record_text, rule_title, severity_word, shown, where
+from .report_cells import HEADINGS, claim_text, field_group, record_text, rule_title, severity_word, shown, where
 
 __all__ = ["PAGE_ROWS", "STATIC_ROWS", "Run", "html_report"]
 
@@ -124,6 +124,13 @@ def _cut(text: str) -> str:
     return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
 
 
+def _value(finding: Finding, lang: str) -> str:
+    """The value cell; a conflict between records gives each record's value on a line of its own."""
+    if finding.claims:
+        return "\n".join(_cut(claim_text(finding, claim, lang)) for claim in finding.claims)
+    return _cut(shown(finding.value))
+
+
 def _row(finding: Finding, lang: str) -> _Row:
     return _Row(
         rank=finding.severity.rank,
@@ -132,7 +139,7 @@ def _row(finding: Finding, lang: str) -> _Row:
         record=record_text(finding),
         line="" if finding.line is None else str(finding.line),
         field=where(finding),
-        value=_cut(shown(finding.value)),
+        value=_value(finding, lang),
         message=shown(finding.message.text(lang)),
         code=finding.code,
     )
