@@ -1,7 +1,8 @@
 """Screenshots of a page of every kind for docs/site.md, and of the HTML validation report of the
 broken fixtures for docs/validation.md: ``.venv/bin/python tests/take_screenshots.py``.
 
-Publishes the examples with their site into a temporary folder, serves it on loopback and has
+Publishes the examples with their site into a temporary folder (as a second edition, so that a
+tombstone and an edition have their pictures too), serves it on loopback and has
 Debian's chromium (through Playwright) photograph each kind at desktop width, and the practice
 page at phone width too. Not a test: pictures are for people, and the suite checks the same
 pages in tests/test_site_browser.py.
@@ -20,7 +21,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bdp_lod.site.layout import Variant  # noqa: E402
 from bdp_lod.validation import validate  # noqa: E402
-from site_support import LAYOUT, PAGE_KINDS, publish_site, serving  # noqa: E402
+from site_support import LAYOUT, PAGE_KINDS, publish_edition_site, serving  # noqa: E402
 from browser_support import CHROMIUM, FLAGS  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -30,7 +31,7 @@ def main() -> None:
     if CHROMIUM is None:
         sys.exit("chromium is not installed (Debian's chromium)")
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as work, serving(publish_site(Path(work) / "out")) as url, \
+    with tempfile.TemporaryDirectory() as work, serving(publish_edition_site(Path(work) / "out")) as url, \
             sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         shots = [(kind, 1280, "desktop") for kind in PAGE_KINDS] + [("practice", 390, "phone")]

@@ -19,7 +19,7 @@ from bdp_lod.server.negotiation import negotiate
 from bdp_lod.site.documents import descriptions
 from bdp_lod.site.layout import Variant
 
-from site_support import LAYOUT, as_triples, publish_site, serving
+from site_support import LAYOUT, RENAMED, WITHDRAWN, as_triples, publish_edition_site, publish_site, serving
 
 
 PRACTICE = "id/practice/cus-klucze-plan-osl-2023"
@@ -161,3 +161,59 @@ def test_a_damaged_folder_is_one_line_and_exit_2(folder: Path, tmp_path: Path, n
     done = subprocess.run([sys.executable, "-m", "bdp_lod.cli", "serve", str(damaged)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.startswith(f"bdp-lod: {damaged / name}: ") and says.split(": ")[1] in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    folder = publish_edition_site(tmp_path_factory.mktemp("serve-edition") / "out")
+    with serving(folder) as address:
+        yield folder, address
+
+
+@pytest.mark.parametrize(("accept", "variant"), [*VARIANTS.items(), ("*/*", Variant.HTML), ("image/png", Variant.HTML),
+                                                 ("text/turtle;q=0.2, application/ld+json;q=0.9", Variant.JSONLD)])
+def test_a_withdrawn_identifier_is_410_with_the_tombstone_the_client_prefers(
+    edition: tuple[Path, str], accept: str, variant: Variant,
+) -> None:
+    folder, url = edition
+    response = requests.get(url + WITHDRAWN, headers={"Accept": accept}, allow_redirects=False)
+    assert (response.status_code, response.headers["Content-Type"].split(";")[0], response.headers["Vary"]) == (
+        410, variant.media_type, "Accept")
+    assert response.content == (folder / LAYOUT.document(WITHDRAWN, variant)).read_bytes()
+
+
+def test_a_withdrawn_identifiers_documents_are_410_and_its_head_too(edition: tuple[Path, str]) -> None:
+    _folder, url = edition
+    for variant in Variant:
+        assert requests.get(url + LAYOUT.document(WITHDRAWN, variant)).status_code == 410
+    head = requests.head(url + WITHDRAWN, headers={"Accept": "text/turtle"})
+    assert (head.status_code, head.content) == (410, b"")
+
+
+def test_a_renamed_identifier_and_its_documents_are_301_to_the_newest_name(edition: tuple[Path, str]) -> None:
+    _folder, url = edition
+    for old in RENAMED:
+        response = requests.get(url + old, headers={"Accept": "text/turtle"}, allow_redirects=False)
+        assert (response.status_code, response.headers["Location"]) == (301, "/" + PRACTICE)
+        page = requests.get(url + LAYOUT.document(old, Variant.HTML_EN), allow_redirects=False)
+        assert (page.status_code, page.headers["Location"]) == (301, "/" + LAYOUT.document(PRACTICE, Variant.HTML_EN))
+    followed = requests.get(url + next(iter(RENAMED)), headers={"Accept": "text/turtle"})
+    assert followed.status_code == 200 and (URIRef(LAYOUT.iri(PRACTICE)), None, None) in Graph().parse(
+        data=followed.text, format="turtle")
+
+
+def test_an_edition_iri_answers_like_the_dataset(edition: tuple[Path, str]) -> None:
+    _folder, url = edition
+    response = requests.get(url + "data/bdp/edition/1", headers={"Accept": "text/turtle"})
+    graph = Graph().parse(data=response.text, format="turtle")
+    assert (URIRef(LAYOUT.iri("data/bdp/edition/1")), URIRef("http://www.w3.org/ns/dcat#isVersionOf"),
+            URIRef(LAYOUT.iri("data/bdp"))) in graph
+
+
+def test_a_retired_ttl_that_does_not_parse_is_one_line_and_exit_2(edition: tuple[Path, str], tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged"
+    shutil.copytree(edition[0], damaged)
+    (damaged / "retired.ttl").write_text("<a> <b> .", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bdp_lod.cli", "serve", str(damaged)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith(f"bdp-lod: {damaged / 'retired.ttl'}: cannot read the retired identifiers")
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1

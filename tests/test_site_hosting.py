@@ -22,8 +22,9 @@ from rdflib import Graph, URIRef
 
 from bdp_lod.site.hosting import Hosting, apache, nginx_http, nginx_server, w3id
 from bdp_lod.site.layout import Layout, Variant
+from bdp_lod.site.retired import read_retired, retirement
 
-from site_support import LAYOUT, publish_site, serving
+from site_support import LAYOUT, RENAMED, WITHDRAWN, WITHDRAWN_ACTIVITY, publish_edition_site, serving
 
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 ACCEPT = {
@@ -59,11 +60,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     if NGINX is None:
         pytest.skip("nginx is not installed (Debian's nginx-light; .ci/run installs it)")
     work = tmp_path_factory.mktemp("nginx")
-    folder = publish_site(work / "site")
+    folder = publish_edition_site(work / "site")
     layout = LAYOUT
     paths = _identifier_paths(folder)
     port = _free_port()
-    hosting = Hosting(layout, site=f"http://127.0.0.1:{port}/bdp/")
+    hosting = Hosting(layout, site=f"http://127.0.0.1:{port}/bdp/", retirement=retirement(read_retired(folder, layout), layout))
     (work / "http.conf").write_text(nginx_http(hosting), encoding="utf-8")
     (work / "server.conf").write_text(nginx_server(hosting, str(folder)), encoding="utf-8")
     # As root nginx's workers would run as nobody, who cannot enter pytest's 0700 folders.
@@ -131,8 +132,8 @@ def _ask(session: requests.Session, root: str, path: str, accept: str) -> Answer
     if location is not None:
         location = location.removeprefix(root.rstrip("/")).removeprefix(urlsplit(root).path).lstrip("/")
     # A redirect's or an error's body is the server's own (nginx's stock pages): only what a
-    # document answers is compared byte for byte.
-    found = response.status_code == 200
+    # document or a tombstone answers is compared byte for byte.
+    found = response.status_code in (200, 410)
     media = response.headers.get("Content-Type", "").split(";")[0] if found else None
     body = response.content if found else b""
     return Answer(response.status_code, location, response.headers.get("Vary"), media, body)
@@ -152,8 +153,11 @@ def test_every_identifier_answers_303_to_the_document_the_client_accepts(site: S
 @pytest.mark.parametrize("accept", [*ACCEPT, "text/html;q=0.5, text/turtle", "*/*"])
 def test_nginx_answers_every_request_as_serve_does(site: Site, preview: str, accept: str) -> None:
     session = requests.Session()
-    requests_ = ["", *site.paths, "data/bdp/bdp.nt", "data/bdp/catalog.ttl", ".well-known/void", "sitemap.xml",
-                 "robots.txt", "doc/id/practice/no/ne/none.html", "id/practice/none", "nothing/here"]
+    retired = [WITHDRAWN, WITHDRAWN_ACTIVITY, *RENAMED]
+    requests_ = ["", *site.paths, *retired, *(f for p in retired for f in site.layout.variants(p).values()),
+                 "data/bdp/edition/1", "data/bdp/edition/2", "data/bdp/bdp.nt", "data/bdp/catalog.ttl",
+                 "data/bdp/retired.ttl", ".well-known/void", "sitemap.xml", "search.json", "robots.txt",
+                 "doc/id/practice/no/ne/none.html", "id/practice/none", "nothing/here", ".bdp-gone/index.html"]
     for path in requests_:
         answer = _ask(session, site.url, path, accept)
         assert answer == _ask(session, preview, path, accept), path
@@ -200,3 +204,61 @@ def test_apache_and_w3id_rules_redirect_with_the_same_patterns() -> None:
 def test_the_well_known_void_is_turtle(site: Site) -> None:
     response = requests.get(site.url + ".well-known/void")
     assert response.status_code == 200 and response.headers["Content-Type"].split(";")[0] == "text/turtle"
+
+
+@pytest.mark.parametrize("accept", list(ACCEPT))
+@pytest.mark.parametrize("path", [WITHDRAWN, WITHDRAWN_ACTIVITY])
+def test_a_withdrawn_identifier_is_410_gone_with_its_tombstone_in_the_form_the_client_accepts(
+    site: Site, accept: str, path: str,
+) -> None:
+    answer = _ask(requests.Session(), site.url, path, accept)
+    tombstone = site.folder / site.layout.document(path, ACCEPT[accept])
+    assert (answer.status, answer.location, answer.vary, answer.media, answer.body) == (
+        410, None, "Accept", accept, tombstone.read_bytes())
+
+
+@pytest.mark.parametrize("variant", list(Variant))
+def test_each_document_of_a_withdrawn_identifier_is_410_gone_with_itself(site: Site, variant: Variant) -> None:
+    document = site.layout.document(WITHDRAWN, variant)
+    answer = _ask(requests.Session(), site.url, document, "*/*")
+    assert (answer.status, answer.media, answer.body) == (410, variant.media_type, (site.folder / document).read_bytes())
+
+
+@pytest.mark.parametrize("accept", list(ACCEPT))
+@pytest.mark.parametrize("old", list(RENAMED))
+def test_a_renamed_identifier_moved_permanently_in_one_hop_to_the_newest_name(site: Site, accept: str, old: str) -> None:
+    answer = _ask(requests.Session(), site.url, old, accept)
+    assert (answer.status, answer.location, answer.vary) == (301, "id/practice/cus-klucze-plan-osl-2023", "Accept")
+    followed = _ask(requests.Session(), site.url, answer.location, accept)
+    assert (followed.status, followed.location) == (303, site.layout.document(answer.location, ACCEPT[accept]))
+
+
+@pytest.mark.parametrize("variant", list(Variant))
+def test_a_renamed_identifiers_documents_moved_to_the_same_document_of_the_new_one(site: Site, variant: Variant) -> None:
+    old = next(iter(RENAMED))
+    answer = _ask(requests.Session(), site.url, site.layout.document(old, variant), "*/*")
+    assert (answer.status, answer.location) == (301, site.layout.document("id/practice/cus-klucze-plan-osl-2023", variant))
+
+
+def test_the_tombstones_internal_prefix_is_not_served_to_clients(site: Site) -> None:
+    document = site.layout.document(WITHDRAWN, Variant.TURTLE)
+    assert requests.get(site.url + ".bdp-gone/" + document).status_code == 404
+
+
+def test_apache_answers_gone_with_the_tombstone_and_w3id_sends_renamed_identifiers_to_the_new_iri(site: Site) -> None:
+    htaccess = (site.folder / ".htaccess").read_text(encoding="utf-8")
+    redirects = (site.folder / "hosting/w3id.htaccess").read_text(encoding="utf-8")
+    assert '<If "-n %{reqenv:BDP_GONE}">\n    ErrorDocument 410 /bdp/%{reqenv:BDP_GONE}\n</If>\n' in htaccess
+    assert ("RewriteCond %{ENV:REDIRECT_STATUS} ^$\nRewriteCond %{HTTP_ACCEPT} text/turtle [NC]\n"
+            "RewriteRule ^id/practice/dawny\\-program\\-2021\\-03\\-01$ - "
+            "[G,E=BDP_GONE:doc/id/practice/01/3-/da/dawny-program-2021-03-01.ttl]\n") in htaccess
+    assert ("RewriteRule ^id/practice/bdp\\-0001$ id/practice/cus-klucze-plan-osl-2023 [R=301,L]\n") in htaccess
+    assert ("RewriteRule ^id/practice/bdp\\-0001$ https://w3id.org/bdp/id/practice/cus-klucze-plan-osl-2023 [R=301,L]\n"
+            ) in redirects
+    assert htaccess.index("[G,") < htaccess.index("[R=303,L]") and redirects.index("[R=301,L]") < redirects.index("[R=303,L]")
+
+
+def test_every_edition_answers_like_the_dataset(site: Site) -> None:
+    for accept, variant in ACCEPT.items():
+        answer = _ask(requests.Session(), site.url, "data/bdp/edition/2", accept)
+        assert (answer.status, answer.location) == (303, f"doc/data/bdp/edition/2{variant.extension}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from bdp_lod.site.layout import RULES, Document, Download, Identifier, Layout, Variant, shard
+from bdp_lod.site.layout import RULES, Document, Download, Gone, Identifier, Layout, Moved, Retirement, Variant, shard
 
 LAYOUT = Layout("https://w3id.org/bdp/")
 
@@ -112,3 +112,41 @@ def test_a_download_url_is_answered_by_the_dump_and_a_resource_by_its_document()
     assert LAYOUT.file_of("https://w3id.org/bdp/data/bdp/ttl", Variant.HTML) == "doc/data/bdp/ttl.html"
     assert LAYOUT.file_of("https://w3id.org/bdp/def#Practice", Variant.HTML_EN) == "doc/def.en.html"
     assert LAYOUT.file_of("http://www.w3.org/ns/dcat#Dataset", Variant.HTML) is None
+
+
+RETIREMENT = Retirement(LAYOUT, withdrawn=["https://w3id.org/bdp/id/practice/gone-2020-01-01", "http://other.example/x"],
+                        renamed={"https://w3id.org/bdp/id/practice/a-2020-01-01": "https://w3id.org/bdp/id/practice/b-2021-01-01",
+                                 "https://w3id.org/bdp/id/practice/b-2021-01-01": "https://w3id.org/bdp/id/practice/c-2022-01-01",
+                                 "https://w3id.org/bdp/id/unit/x-y-z": "https://elsewhere.example/unit/1"})
+
+
+@pytest.mark.parametrize(("request_path", "answer"), [
+    ("id/practice/gone-2020-01-01", Gone("id/practice/gone-2020-01-01", None)),
+    ("doc/id/practice/01/1-/go/gone-2020-01-01.en.html", Gone("id/practice/gone-2020-01-01", Variant.HTML_EN)),
+    ("doc/id/practice/01/1-/go/gone-2020-01-01.nt", Gone("id/practice/gone-2020-01-01", Variant.NTRIPLES)),
+    ("id/practice/a-2020-01-01", Moved("id/practice/c-2022-01-01")),
+    ("id/practice/b-2021-01-01", Moved("id/practice/c-2022-01-01")),
+    ("doc/id/practice/01/1-/a-/a-2020-01-01.ttl", Moved("doc/id/practice/01/1-/c-/c-2022-01-01.ttl")),
+    ("id/unit/x-y-z", Moved("https://elsewhere.example/unit/1", external=True)),
+    ("id/practice/c-2022-01-01", None),
+    ("id/practice/gone-2020-01-01/activity/1", None),
+])
+def test_a_retired_identifier_and_its_documents_are_gone_or_moved_in_one_hop(request_path: str, answer: object) -> None:
+    assert RETIREMENT.locate(request_path) == answer
+
+
+def test_identifiers_of_no_publication_of_the_base_are_not_retired_here() -> None:
+    assert RETIREMENT.withdrawn == ("id/practice/gone-2020-01-01",)
+    assert not Retirement(LAYOUT) and RETIREMENT
+
+
+def test_a_renaming_that_comes_back_to_itself_ends_where_it_would_loop() -> None:
+    looped = Retirement(LAYOUT, renamed={"https://w3id.org/bdp/id/practice/p-1": "https://w3id.org/bdp/id/practice/q-1",
+                                         "https://w3id.org/bdp/id/practice/q-1": "https://w3id.org/bdp/id/practice/p-1"})
+    assert looped.renamed == {"id/practice/p-1": "https://w3id.org/bdp/id/practice/q-1",
+                              "id/practice/q-1": "https://w3id.org/bdp/id/practice/p-1"}
+
+
+def test_an_edition_is_an_identifier_of_the_dataset_not_a_download() -> None:
+    assert LAYOUT.locate("data/bdp/edition/3") == Identifier("data/bdp/edition/3")
+    assert LAYOUT.document("data/bdp/edition/3", Variant.TURTLE) == "doc/data/bdp/edition/3.ttl"

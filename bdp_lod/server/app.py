@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..site.layout import Document, Download, Identifier, Layout, Variant
+from ..site.layout import Document, Download, Gone, Identifier, Layout, Moved, Retirement, Variant
 from ..site.published import published_layout
+from ..site.retired import read_retired, retirement
 from .negotiation import negotiate
 from .sparql import QueryFailed, QueryTimedOut, SparqlEndpoint
 
@@ -27,6 +28,7 @@ CONTENT_TYPES: Final = {
     ".txt": "text/plain; charset=utf-8",
     ".gz": "application/gzip",
     ".md5": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
     ".htaccess": "text/plain; charset=utf-8",
     ".conf": "text/plain; charset=utf-8",
 }
@@ -53,6 +55,8 @@ class Server:
     folder: Path
     layout: Layout
     sparql: SparqlEndpoint
+    retirement: Retirement
+    """The identifiers earlier editions minted and this one does not (docs/site.md §11)."""
     etags: dict[Path, str] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -63,6 +67,12 @@ class Server:
             if path not in self.etags:
                 self.etags[path] = '"' + hashlib.sha256(path.read_bytes()).hexdigest()[:32] + '"'
             return self.etags[path]
+
+
+def _content_type(path: Path) -> str:
+    if path.name == "void":
+        return "text/turtle; charset=utf-8"
+    return CONTENT_TYPES.get(".htaccess" if path.name == ".htaccess" else path.suffix, "application/octet-stream")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -110,6 +120,14 @@ class _Handler(BaseHTTPRequestHandler):
         if request == SPARQL_PATH:
             self._sparql(parse_qs(url.query))
             return
+        retired = self.app.retirement.locate(request)
+        if isinstance(retired, Gone):
+            self._gone(retired)
+            return
+        if isinstance(retired, Moved):
+            location = retired.location if retired.external else "/" + retired.location
+            self._send(301, b"", CONTENT_TYPES[".txt"], {"Location": location, "Vary": "Accept"})
+            return
         target = self.app.layout.locate(request)
         if isinstance(target, Identifier):
             self._identifier(target)
@@ -151,6 +169,21 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send(303, b"", CONTENT_TYPES[".txt"], {"Location": "/" + document, "Vary": "Accept"})
 
+    def _gone(self, gone: Gone) -> None:
+        """410 with the tombstone's document: the one asked for, or for the identifier the one
+        the Accept header prefers (the page when it prefers none: that it is gone matters more
+        than in which form)."""
+        variant = gone.variant
+        if variant is None:
+            chosen = negotiate(self.headers.get("Accept"), list(_IDENTIFIER_VARIANTS))
+            variant = _IDENTIFIER_VARIANTS[chosen] if chosen else Variant.HTML
+        path = self.app.folder / self.app.layout.document(gone.path, variant)
+        headers = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
+        if path.is_file():
+            self._send(410, path.read_bytes(), _content_type(path), headers)
+        else:
+            self._send(410, b"Gone\n", CONTENT_TYPES[".txt"], headers)
+
     def _file(self, path: Path) -> None:
         folder = self.app.folder.resolve()
         try:
@@ -161,8 +194,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not resolved.is_file() or folder not in resolved.parents:
             self._not_found()
             return
-        suffix = ".htaccess" if resolved.name == ".htaccess" else resolved.suffix
-        content_type = "text/turtle; charset=utf-8" if resolved.name == "void" else CONTENT_TYPES.get(suffix, "application/octet-stream")
+        content_type = _content_type(resolved)
         etag = self.app.etag(resolved)
         headers = {"ETag": etag, "Vary": "Accept", "Access-Control-Allow-Origin": "*"}
         if etag in [t.strip() for t in (self.headers.get("If-None-Match") or "").split(",")]:
@@ -208,8 +240,9 @@ def make_server(folder: Path, *, host: str = "127.0.0.1", port: int = 8000, time
     ``server_close`` when done); ``workers`` SPARQL queries run at once, each stopped after
     ``timeout`` seconds."""
     layout = published_layout(folder)
+    retired = retirement(read_retired(folder, layout), layout)
     sparql = SparqlEndpoint.of_folder(folder, timeout=timeout, workers=workers)
-    app = Server(folder=folder, layout=layout, sparql=sparql)
+    app = Server(folder=folder, layout=layout, sparql=sparql, retirement=retired)
     handler = type("Handler", (_Handler,), {"app": app})
     try:
         server = Serving((host, port), handler)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .layout import CATALOG, INDEX, RDF_VARIANTS, RULES, Layout, Rule, Variant
+from .layout import CATALOG, INDEX, RDF_VARIANTS, RULES, Layout, Moved, Retirement, Rule, Variant
 
 __all__ = ["Hosting", "apache", "nginx_http", "nginx_server", "w3id"]
 
@@ -30,16 +30,21 @@ _NGINX_TYPES = (
     "        text/turtle ttl;",
     "        application/ld+json jsonld;",
     "        application/n-triples nt;",
+    "        application/json json;",
+    "        text/markdown md;",
     "        application/gzip gz;",
     "        application/xml xml;",
     "        text/plain txt;",
     "    }",
     "    charset utf-8;",
-    "    charset_types text/html text/turtle application/n-triples application/ld+json text/plain;",
+    "    charset_types text/html text/turtle application/n-triples application/ld+json text/plain text/markdown;",
     "    add_header Access-Control-Allow-Origin * always;",
 )
 """Media types nginx's own table lacks (Turtle, JSON-LD, N-Triples), UTF-8, and CORS so that
 browser-based linked-data clients can read the documents."""
+_GONE = ".bdp-gone/"
+"""nginx's internal prefix for a tombstone's documents served as a 410's body (docs/site.md §11):
+a URI of its own, so serving the body never meets the rule that answered 410 again."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class Hosting:
 
     layout: Layout
     site: str | None = None
+    retirement: Retirement | None = None
+    """The identifiers earlier editions minted and this one does not: 410 or 301 (docs/site.md §11)."""
 
     @property
     def site_url(self) -> str:
@@ -116,6 +123,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
         "    add_header Access-Control-Allow-Origin * always;",
         "}",
     ]
+    lines += _nginx_retired(hosting, folder)
     downloads = hosting.layout.download_prefix
     if downloads:
         lines += [
@@ -146,6 +154,79 @@ def nginx_server(hosting: Hosting, root: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _nginx_quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _location(hosting: Hosting, moved: Moved) -> str:
+    return moved.location if moved.external else hosting.prefix + moved.location
+
+
+def _nginx_retired(hosting: Hosting, folder: str) -> list[str]:
+    """Exact ``location``s (looked up in a tree, not tried in turn: thousands cost nothing per
+    request) for each retired identifier and its documents. A withdrawn one answers 410 with its
+    tombstone's document as the error page, the one the Accept header picks for the identifier;
+    a renamed one 301 to the same of the identifier that replaces it."""
+    retirement = hosting.retirement
+    if not retirement:
+        return []
+    layout, prefix = hosting.layout, hosting.prefix
+    gone = prefix + _GONE
+    lines = [f"location ^~ {gone} {{", "    internal;", f"    alias {folder};", "    add_header Vary Accept always;",
+             *_NGINX_TYPES, "}"]
+    for path in retirement.withdrawn:
+        stem = layout.document(path, Variant.HTML).removesuffix(Variant.HTML.extension)
+        lines += [f"location = {_nginx_quoted(prefix + path)} {{",
+                  f"    error_page 410 {_nginx_quoted(gone + stem + _MAP_VARIABLE)};", "    return 410;", "}"]
+        for file in layout.variants(path).values():
+            lines += [f"location = {_nginx_quoted(prefix + file)} {{",
+                      f"    error_page 410 {_nginx_quoted(gone + file)};", "    return 410;", "}"]
+    for request, moved in retirement.moves():
+        lines += [f"location = {_nginx_quoted(prefix + request)} {{", "    add_header Vary Accept always;",
+                  f"    return 301 {_nginx_quoted(_location(hosting, moved))};", "}"]
+    return lines
+
+
+def _apache_retired(hosting: Hosting) -> list[str]:
+    """The host's rules for retired identifiers, before the 303s. A withdrawn identifier or
+    document answers 410 (``[G]``) and names its tombstone's document in ``BDP_GONE``, which
+    `apache` makes the error document (the identifier's by Accept, a document's itself); the
+    condition on ``REDIRECT_STATUS`` lets the error document itself be served, not refused
+    again. A renamed one is a 301 to the same of the identifier that replaces it."""
+    retirement = hosting.retirement
+    if not retirement:
+        return []
+    layout = hosting.layout
+    lines: list[str] = []
+    for path in retirement.withdrawn:
+        stem = layout.document(path, Variant.HTML).removesuffix(Variant.HTML.extension)
+        for variant in RDF_VARIANTS:
+            lines += ["RewriteCond %{ENV:REDIRECT_STATUS} ^$", f"RewriteCond %{{HTTP_ACCEPT}} {_ACCEPT[variant]} [NC]",
+                      f"RewriteRule ^{re.escape(path)}$ - [G,E=BDP_GONE:{stem}{variant.extension}]"]
+        extensions = "|".join(re.escape(v.extension) for v in Variant)
+        lines += ["RewriteCond %{ENV:REDIRECT_STATUS} ^$",
+                  f"RewriteRule ^{re.escape(path)}$ - [G,E=BDP_GONE:{stem}{Variant.HTML.extension}]",
+                  "RewriteCond %{ENV:REDIRECT_STATUS} ^$",
+                  f"RewriteRule ^({re.escape(stem)}({extensions}))$ - [G,E=BDP_GONE:$1]"]
+    for request, moved in retirement.moves():
+        lines.append(f"RewriteRule ^{re.escape(request)}$ {moved.location} [R=301,L]")
+    return lines
+
+
+def _w3id_retired(hosting: Hosting) -> list[str]:
+    """w3id.org answers a renamed identifier itself: 301 to the IRI that replaces it. A withdrawn
+    one takes the 303 to the host's document, which answers 410 with the tombstone."""
+    retirement = hosting.retirement
+    if not retirement:
+        return []
+    lines = []
+    for path, moved in retirement.moves():
+        if path in retirement.renamed:  # the identifiers; their documents are the host's
+            target = moved.location if moved.external else hosting.layout.base + moved.location
+            lines.append(f"RewriteRule ^{re.escape(path)}$ {target} [R=301,L]")
+    return lines
+
+
 def _apache_rules(hosting: Hosting, target_base: str) -> list[str]:
     lines: list[str] = []
     catalog = hosting.layout.document(CATALOG, Variant.TURTLE).removesuffix(Variant.TURTLE.extension)
@@ -171,6 +252,7 @@ def apache(hosting: Hosting) -> str:
         "AddType text/turtle .ttl",
         "AddType application/ld+json .jsonld",
         "AddType application/n-triples .nt",
+        "AddType text/markdown .md",
         "AddDefaultCharset utf-8",
         "DirectoryIndex index.html",
         '<Files "void">',
@@ -188,6 +270,9 @@ def apache(hosting: Hosting) -> str:
     downloads = hosting.layout.download_prefix
     if downloads:
         lines.append(f"RewriteRule ^{downloads}([^/]+\\.[^/]+)$ $1 [L]")
+    if hosting.retirement:
+        lines += [f'<If "-n %{{reqenv:BDP_GONE}}">', f"    ErrorDocument 410 {hosting.prefix}%{{reqenv:BDP_GONE}}", "</If>"]
+    lines += _apache_retired(hosting)
     lines += _apache_rules(hosting, "")
     return "\n".join(lines) + "\n"
 
@@ -201,6 +286,7 @@ def w3id(hosting: Hosting) -> str:
         "Options +FollowSymLinks",
         "RewriteEngine On",
     ]
+    lines += _w3id_retired(hosting)
     lines += _apache_rules(hosting, site)
     lines.append(f"RewriteRule ^(.*)$ {site}$1 [R=302,L]")
     return "\n".join(lines) + "\n"

@@ -24,6 +24,7 @@ six characters go to ``_``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final
@@ -34,8 +35,11 @@ __all__ = [
     "INDEX",
     "Download",
     "Document",
+    "Gone",
     "Identifier",
     "Layout",
+    "Moved",
+    "Retirement",
     "Rule",
     "RULES",
     "Target",
@@ -203,6 +207,94 @@ class Layout:
     def variants(self, path: str) -> dict[Variant, str]:
         """Every document of an identifier, by variant."""
         return {variant: self.document(path, variant) for variant in Variant}
+
+
+@dataclass(frozen=True)
+class Gone:
+    """A withdrawn identifier, or one of its documents: ``410 Gone``, with the tombstone's document."""
+
+    path: str
+    """The withdrawn identifier's path; its tombstone's documents are `Layout.document` of it."""
+    variant: Variant | None
+    """The document asked for; None for the identifier itself, whose document is negotiated."""
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A renamed identifier, or one of its documents: ``301 Moved Permanently`` to the same of
+    the identifier that replaces it."""
+
+    location: str
+    """The new identifier's path (with its ``#fragment``), or the file of its document of the
+    same variant, under the base; the new IRI itself when it is not of this base (``external``)."""
+    external: bool = False
+
+
+class Retirement:
+    """The identifiers earlier editions minted and this one does not (``retired.ttl``,
+    docs/site.md §11), and what a request for one of them, or for one of their documents, is
+    answered: a withdrawn one is gone (its documents are its tombstone's), a renamed one has
+    moved to the identifier that replaces it.
+
+    A chain of renamings (A became B in one edition, B became C in the next) is followed to its
+    end, so every old name answers with one hop to the newest; a chain that comes back to where
+    it started is cut where it would.
+    """
+
+    def __init__(self, layout: Layout, withdrawn: Iterable[str] = (), renamed: Mapping[str, str] | None = None) -> None:
+        """``withdrawn`` are IRIs; ``renamed`` maps an old IRI to the one that replaces it. IRIs
+        of no publication of this base are left out: nothing here can answer for them."""
+        self.layout = layout
+        gone = {path for path in map(layout.path, withdrawn) if path}
+        replaced = {path: new for old, new in (renamed or {}).items() if (path := layout.path(old))}
+        self.withdrawn: tuple[str, ...] = tuple(sorted(gone - set(replaced)))
+        """The withdrawn identifiers' paths, sorted."""
+        self.renamed: dict[str, str] = {path: self._last(new, replaced) for path, new in sorted(replaced.items())}
+        """Old identifier path → the IRI that replaces it at the end of its chain, by old path."""
+        self._gone = frozenset(self.withdrawn)
+        self._documents: dict[str, tuple[str, Variant]] = {
+            file: (path, variant) for path in (*self.withdrawn, *self.renamed)
+            for variant, file in layout.variants(path).items()
+        }
+
+    def _last(self, iri: str, replaced: Mapping[str, str]) -> str:
+        seen: set[str] = set()
+        while (path := self.layout.path(iri)) in replaced and path not in seen:
+            seen.add(path)  # type: ignore[arg-type]  # in replaced: a path, not None
+            iri = replaced[path]  # type: ignore[index]  # in replaced: a path, not None
+        return iri
+
+    def __bool__(self) -> bool:
+        return bool(self.withdrawn or self.renamed)
+
+    def _moved(self, iri: str, variant: Variant | None) -> Moved:
+        path = self.layout.path(iri)
+        if path is None:
+            return Moved(iri, external=True)
+        if variant is None:
+            return Moved(iri[len(self.layout.base):])
+        return Moved(self.layout.document(path, variant))
+
+    def locate(self, request: str) -> Gone | Moved | None:
+        """What a request path under the base (as `Layout.locate` takes it) is answered, when
+        it names a retired identifier or one of its documents; None for any other request."""
+        if request in self.renamed:
+            return self._moved(self.renamed[request], None)
+        known = self._documents.get(request)
+        if known is not None:
+            path, variant = known
+            return self._moved(self.renamed[path], variant) if path in self.renamed else Gone(path, variant)
+        if request in self._gone:
+            return Gone(request, None)
+        return None
+
+    def moves(self) -> Iterator[tuple[str, Moved]]:
+        """Every request a renaming answers with a redirect: each old identifier and each of its
+        documents, with where it moved; for web servers' rules."""
+        for path, new in self.renamed.items():
+            yield path, self._moved(new, None)
+            for variant, file in self.layout.variants(path).items():
+                yield file, self._moved(new, variant)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from .index import write_index
 from .layout import Layout
 from .pages import PageWriter
 from .reading import subjects
+from .retired import read_retired, retirement
+from .tombstones import write_tombstones
 
 __all__ = ["HOSTING_FILES", "SiteResult", "write_site"]
 
@@ -73,6 +75,7 @@ def write_site(
     processes writing resources (all cores by default; the files are the same whatever it is).
     """
     global _job
+    retired = read_retired(folder, layout)
     census = take_census(subjects(folder), layout)
     parts = max(1, available_workers() if workers is None else workers)
     _job = _Job(folder, layout, census, parts)
@@ -80,7 +83,8 @@ def write_site(
         counts = list(ordered_map(_write_part, range(parts), parts))
     finally:
         _job = None
-    hosting = Hosting(layout, site=site_url)
+    counts.append((0, *write_tombstones(SiteFolder(folder), layout, census, retired)))
+    hosting = Hosting(layout, site=site_url, retirement=retirement(retired, layout))
     rules = {
         HOSTING_FILES[0]: nginx_http(hosting),
         HOSTING_FILES[1]: nginx_server(hosting, root or str(folder.resolve())),
