@@ -380,18 +380,8 @@ def _result_triples(node: ox.BlankNode, finding: Finding) -> list[ox.Triple]:
             out.append(ox.Triple(node, ox.NamedNode(f"{sh}value"), ox.Literal(finding.value)))
     for lang in ("en", "pl"):
         out.append(ox.Triple(node, ox.NamedNode(f"{sh}resultMessage"), ox.Literal(finding.message.text(lang), language=lang)))
-    v = VALIDATION_NS
-    if finding.file is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}file"), ox.Literal(finding.file)))
-    if finding.record_index is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}record"), ox.Literal(str(finding.record_index), datatype=_XSD_INTEGER)))
-    if finding.record_id is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}recordId"), ox.Literal(finding.record_id)))
-    if finding.line is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}line"), ox.Literal(str(finding.line), datatype=_XSD_INTEGER)))
-    if finding.field is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}field"), ox.Literal(finding.field)))
-    out.append(ox.Triple(node, ox.NamedNode(f"{v}code"), ox.Literal(finding.code)))
+    out.extend(_place_triples(node, finding))
+    out.append(ox.Triple(node, ox.NamedNode(f"{VALIDATION_NS}code"), ox.Literal(finding.code)))
     for number, claim in enumerate(finding.claims, start=1):
         out.extend(_claim_triples(node, ox.BlankNode(f"{node.value}k{number}"), claim))
     return out
@@ -399,18 +389,27 @@ def _result_triples(node: ox.BlankNode, finding: Finding) -> list[ox.Triple]:
 
 def _claim_triples(result: ox.BlankNode, node: ox.BlankNode, claim: Claim) -> list[ox.Triple]:
     """One record of a conflict: ``bdpv:claim [ bdpv:file …; bdpv:record …; bdpv:value … ]``."""
-    v = VALIDATION_NS
-    out = [ox.Triple(result, ox.NamedNode(f"{v}claim"), node)]
-    if claim.file is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}file"), ox.Literal(claim.file)))
-    if claim.record_index is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}record"), ox.Literal(str(claim.record_index), datatype=_XSD_INTEGER)))
-    if claim.record_id is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}recordId"), ox.Literal(claim.record_id)))
-    if claim.line is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}line"), ox.Literal(str(claim.line), datatype=_XSD_INTEGER)))
-    if claim.field is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}field"), ox.Literal(claim.field)))
+    out = [ox.Triple(result, ox.NamedNode(f"{VALIDATION_NS}claim"), node), *_place_triples(node, claim)]
     if claim.value is not None:
-        out.append(ox.Triple(node, ox.NamedNode(f"{v}value"), ox.Literal(claim.value)))
+        out.append(ox.Triple(node, ox.NamedNode(f"{VALIDATION_NS}value"), ox.Literal(claim.value)))
+    return out
+
+
+def _place_triples(node: ox.BlankNode, place: Finding | Claim) -> list[ox.Triple]:
+    """Where a finding or a claim sits in the submission: file, record, id, line, field.
+
+    A finding and each record of a conflict are located the same way, so a steward's query for
+    ``bdpv:file`` finds both."""
+    v = VALIDATION_NS
+    out: list[ox.Triple] = []
+    if place.file is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}file"), ox.Literal(place.file)))
+    if place.record_index is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}record"), ox.Literal(str(place.record_index), datatype=_XSD_INTEGER)))
+    if place.record_id is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}recordId"), ox.Literal(place.record_id)))
+    if place.line is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}line"), ox.Literal(str(place.line), datatype=_XSD_INTEGER)))
+    if place.field is not None:
+        out.append(ox.Triple(node, ox.NamedNode(f"{v}field"), ox.Literal(place.field)))
     return out
