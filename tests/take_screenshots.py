@@ -23,6 +23,7 @@ from bdp_lod.site.layout import Variant  # noqa: E402
 from bdp_lod.validation import validate  # noqa: E402
 from site_support import LAYOUT, PAGE_KINDS, publish_edition_site, serving  # noqa: E402
 from browser_support import CHROMIUM, FLAGS  # noqa: E402
+from bdp_lod.site.not_found import NOT_FOUND_PAGE  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -42,6 +43,10 @@ def main() -> None:
             page.screenshot(path=str(file), full_page=False)
             page.close()
             print(file.relative_to(OUT.parent.parent))
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto(url + NOT_FOUND_PAGE)
+        page.screenshot(path=str(OUT / "not-found-phone.png"), full_page=False)
+        page.close()
         report = Path(work) / "report.html"
         os.chdir(OUT.parent.parent)  # paths in the report as a steward types them
         report.write_text(validate(["tests/fixtures/broken"]).to_html("pl"), encoding="utf-8")

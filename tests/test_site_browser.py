@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bdp_lod.site.layout import Variant
+from bdp_lod.site.not_found import NOT_FOUND_PAGE
 
 from browser_support import chromium
 from site_support import LAYOUT, PAGE_KINDS, publish_edition_site, serving
@@ -115,4 +116,20 @@ def test_an_old_link_to_a_renamed_practice_ends_on_its_page(browser: Browser, ur
     assert response is not None and response.status == 200
     assert page.url == url + PRACTICE
     assert page.locator("h1").inner_text() == "Plan Organizowania Społeczności Lokalnej"
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_the_404_page_a_static_host_answers_loads_without_console_errors_and_fits_the_screen(
+    browser: Browser, url: str, width: int,
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url + NOT_FOUND_PAGE)  # as a file here; nginx and Apache answer it for any missing path
+    assert page.locator("h1").inner_text() == "Nie ma takiej strony"
+    assert page.locator("section[lang=en] h2").inner_text() == "No such page"
+    assert errors == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()

@@ -8,51 +8,24 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import requests
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from bdp_lod.site.hosting import Hosting, apache, nginx_http, nginx_server, w3id
-from bdp_lod.site.layout import Layout, Variant
+from bdp_lod.site.layout import Variant
 from bdp_lod.site.retired import read_retired, retirement
 
+from hosting_support import (
+    ACCEPT, COMPARED_ACCEPTS, Site, ask, assert_answers_alike, assert_not_found_answers, free_port, identifier_paths, wait_for,
+)
 from site_support import LAYOUT, RENAMED, WITHDRAWN, WITHDRAWN_ACTIVITY, publish_edition_site, serving
 
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
-ACCEPT = {
-    "text/html": Variant.HTML,
-    "text/turtle": Variant.TURTLE,
-    "application/ld+json": Variant.JSONLD,
-    "application/n-triples": Variant.NTRIPLES,
-}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass(frozen=True)
-class Site:
-    url: str
-    layout: Layout
-    paths: list[str]
-    folder: Path
-
-
-def _identifier_paths(folder: Path) -> list[str]:
-    graph = Graph().parse(folder / "bdp.nt", format="nt")
-    iris = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
-    return sorted({p for p in map(LAYOUT.path, iris) if p})
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +35,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     work = tmp_path_factory.mktemp("nginx")
     folder = publish_edition_site(work / "site")
     layout = LAYOUT
-    paths = _identifier_paths(folder)
-    port = _free_port()
+    paths = identifier_paths(folder)
+    port = free_port()
     hosting = Hosting(layout, site=f"http://127.0.0.1:{port}/bdp/", retirement=retirement(read_retired(folder, layout), layout))
     (work / "http.conf").write_text(nginx_http(hosting), encoding="utf-8")
     (work / "server.conf").write_text(nginx_server(hosting, str(folder)), encoding="utf-8")
@@ -90,14 +63,7 @@ http {{
     process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"nginx did not start: {process.stderr.read().decode() if process.stderr else ''}")
-                time.sleep(0.05)
+        wait_for(process, port, "nginx")
         yield Site(f"http://127.0.0.1:{port}/bdp/", layout, paths, folder)
     finally:
         process.terminate()
@@ -116,54 +82,20 @@ def preview(site: Site) -> Iterator[str]:
         yield url
 
 
-@dataclass(frozen=True)
-class Answer:
-    status: int
-    location: str | None
-    vary: str | None
-    media: str | None
-    body: bytes
-
-
-def _ask(session: requests.Session, root: str, path: str, accept: str) -> Answer:
-    """One request, told relative to the server's root, so two servers' answers compare."""
-    response = session.get(root + path, headers={"Accept": accept}, allow_redirects=False)
-    location = response.headers.get("Location")
-    if location is not None:
-        location = location.removeprefix(root.rstrip("/")).removeprefix(urlsplit(root).path).lstrip("/")
-    # A redirect's or an error's body is the server's own (nginx's stock pages): only what a
-    # document or a tombstone answers is compared byte for byte.
-    found = response.status_code in (200, 410)
-    media = response.headers.get("Content-Type", "").split(";")[0] if found else None
-    body = response.content if found else b""
-    return Answer(response.status_code, location, response.headers.get("Vary"), media, body)
-
-
 @pytest.mark.parametrize("accept", list(ACCEPT))
 def test_every_identifier_answers_303_to_the_document_the_client_accepts(site: Site, accept: str) -> None:
     session = requests.Session()
     for path in site.paths:
-        answer = _ask(session, site.url, path, accept)
+        answer = ask(session, site.url, path, accept)
         document = site.layout.document(path, ACCEPT[accept])
         assert (answer.status, answer.location, answer.vary) == (303, document, "Accept"), path
-        served = _ask(session, site.url, document, accept)
+        served = ask(session, site.url, document, accept)
         assert (served.status, served.media, served.body) == (200, accept, (site.folder / document).read_bytes()), document
 
 
-@pytest.mark.parametrize("accept", [*ACCEPT, "text/html;q=0.5, text/turtle", "*/*"])
+@pytest.mark.parametrize("accept", COMPARED_ACCEPTS)
 def test_nginx_answers_every_request_as_serve_does(site: Site, preview: str, accept: str) -> None:
-    session = requests.Session()
-    retired = [WITHDRAWN, WITHDRAWN_ACTIVITY, *RENAMED]
-    requests_ = ["", *site.paths, *retired, *(f for p in retired for f in site.layout.variants(p).values()),
-                 "data/bdp/edition/1", "data/bdp/edition/2", "data/bdp/bdp.nt", "data/bdp/catalog.ttl",
-                 "data/bdp/retired.ttl", ".well-known/void", "sitemap.xml", "search.json", "robots.txt",
-                 "doc/id/practice/no/ne/none.html", "id/practice/none", "nothing/here", ".bdp-gone/index.html"]
-    for path in requests_:
-        answer = _ask(session, site.url, path, accept)
-        assert answer == _ask(session, preview, path, accept), path
-        if answer.location is not None:
-            document = answer.location
-            assert _ask(session, site.url, document, accept) == _ask(session, preview, document, accept), document
+    assert_answers_alike(site, preview, accept)
 
 
 def test_rdf_documents_may_be_read_by_scripts_of_other_sites(site: Site) -> None:
@@ -211,7 +143,7 @@ def test_the_well_known_void_is_turtle(site: Site) -> None:
 def test_a_withdrawn_identifier_is_410_gone_with_its_tombstone_in_the_form_the_client_accepts(
     site: Site, accept: str, path: str,
 ) -> None:
-    answer = _ask(requests.Session(), site.url, path, accept)
+    answer = ask(requests.Session(), site.url, path, accept)
     tombstone = site.folder / site.layout.document(path, ACCEPT[accept])
     assert (answer.status, answer.location, answer.vary, answer.media, answer.body) == (
         410, None, "Accept", accept, tombstone.read_bytes())
@@ -220,23 +152,23 @@ def test_a_withdrawn_identifier_is_410_gone_with_its_tombstone_in_the_form_the_c
 @pytest.mark.parametrize("variant", list(Variant))
 def test_each_document_of_a_withdrawn_identifier_is_410_gone_with_itself(site: Site, variant: Variant) -> None:
     document = site.layout.document(WITHDRAWN, variant)
-    answer = _ask(requests.Session(), site.url, document, "*/*")
+    answer = ask(requests.Session(), site.url, document, "*/*")
     assert (answer.status, answer.media, answer.body) == (410, variant.media_type, (site.folder / document).read_bytes())
 
 
 @pytest.mark.parametrize("accept", list(ACCEPT))
 @pytest.mark.parametrize("old", list(RENAMED))
 def test_a_renamed_identifier_moved_permanently_in_one_hop_to_the_newest_name(site: Site, accept: str, old: str) -> None:
-    answer = _ask(requests.Session(), site.url, old, accept)
+    answer = ask(requests.Session(), site.url, old, accept)
     assert (answer.status, answer.location, answer.vary) == (301, "id/practice/cus-klucze-plan-osl-2023", "Accept")
-    followed = _ask(requests.Session(), site.url, answer.location, accept)
+    followed = ask(requests.Session(), site.url, answer.location, accept)
     assert (followed.status, followed.location) == (303, site.layout.document(answer.location, ACCEPT[accept]))
 
 
 @pytest.mark.parametrize("variant", list(Variant))
 def test_a_renamed_identifiers_documents_moved_to_the_same_document_of_the_new_one(site: Site, variant: Variant) -> None:
     old = next(iter(RENAMED))
-    answer = _ask(requests.Session(), site.url, site.layout.document(old, variant), "*/*")
+    answer = ask(requests.Session(), site.url, site.layout.document(old, variant), "*/*")
     assert (answer.status, answer.location) == (301, site.layout.document("id/practice/cus-klucze-plan-osl-2023", variant))
 
 
@@ -248,7 +180,7 @@ def test_the_tombstones_internal_prefix_is_not_served_to_clients(site: Site) -> 
 def test_apache_answers_gone_with_the_tombstone_and_w3id_sends_renamed_identifiers_to_the_new_iri(site: Site) -> None:
     htaccess = (site.folder / ".htaccess").read_text(encoding="utf-8")
     redirects = (site.folder / "hosting/w3id.htaccess").read_text(encoding="utf-8")
-    assert '<If "-n %{reqenv:BDP_GONE}">\n    ErrorDocument 410 /bdp/%{reqenv:BDP_GONE}\n</If>\n' in htaccess
+    assert "\nErrorDocument 410 /bdp/%{reqenv:BDP_GONE}\n" in htaccess
     assert ("RewriteCond %{ENV:REDIRECT_STATUS} ^$\nRewriteCond %{HTTP_ACCEPT} text/turtle [NC]\n"
             "RewriteRule ^id/practice/dawny\\-program\\-2021\\-03\\-01$ - "
             "[G,E=BDP_GONE:doc/id/practice/01/3-/da/dawny-program-2021-03-01.ttl]\n") in htaccess
@@ -260,5 +192,9 @@ def test_apache_answers_gone_with_the_tombstone_and_w3id_sends_renamed_identifie
 
 def test_every_edition_answers_like_the_dataset(site: Site) -> None:
     for accept, variant in ACCEPT.items():
-        answer = _ask(requests.Session(), site.url, "data/bdp/edition/2", accept)
+        answer = ask(requests.Session(), site.url, "data/bdp/edition/2", accept)
         assert (answer.status, answer.location) == (303, f"doc/data/bdp/edition/2{variant.extension}")
+
+
+def test_a_path_that_names_nothing_is_the_sites_404_page_for_people_and_plain_text_for_rdf_clients(site: Site) -> None:
+    assert_not_found_answers(site)

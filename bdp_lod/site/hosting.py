@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .layout import CATALOG, INDEX, RDF_VARIANTS, RULES, Layout, Moved, Retirement, Rule, Variant
+from .not_found import NOT_FOUND_PAGE, NOT_FOUND_TEXT
 
 __all__ = ["Hosting", "apache", "nginx_http", "nginx_server", "w3id"]
 
@@ -24,6 +25,10 @@ _ACCEPT = {
 }
 """The Accept pattern that picks each RDF document; anything else gets the Polish page."""
 _MAP_VARIABLE = "$bdp_document_extension"
+_NOT_FOUND_VARIABLE = "$bdp_not_found"
+_BROWSER_ACCEPT = r"text/html|\*/\*"
+"""An Accept header a browser sends (or a client that takes anything): answered the 404 page,
+as `bdp-lod serve` does; any other gets the plain text. No header at all counts as a browser."""
 _NGINX_TYPES = (
     "    types {",
     "        text/html html;",
@@ -95,6 +100,8 @@ def nginx_http(_hosting: Hosting) -> str:
     ]
     lines += [f'    "~*{pattern}" "{variant.extension}";' for variant, pattern in _ACCEPT.items()]
     lines.append("}")
+    lines += [f"map $http_accept {_NOT_FOUND_VARIABLE} {{", f'    default "{NOT_FOUND_TEXT}";', f'    "" "{NOT_FOUND_PAGE}";',
+              f'    "~*{_BROWSER_ACCEPT}" "{NOT_FOUND_PAGE}";', "}"]
     return "\n".join(lines) + "\n"
 
 
@@ -105,6 +112,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
     """
     prefix = hosting.prefix
     folder = root.rstrip("/") + "/"
+    not_found = f"    error_page 404 {prefix}{_NOT_FOUND_VARIABLE};"
     lines = [
         "# bdp-lod: include inside server { }, after nginx_http.conf is included in http { }.",
         f"location = {prefix} {{",
@@ -130,6 +138,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
             f'location ~ "^{prefix}{downloads}([^/]+\\.[^/]+)$" {{',
             f"    alias {folder}$1;",
             "    add_header Vary Accept always;",
+            not_found,
             *_NGINX_TYPES,
             "}",
         ]
@@ -138,6 +147,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
         lines += [
             f'location ~ "{pattern.replace("^", "^" + prefix, 1)}" {{',
             "    add_header Vary Accept always;",
+            not_found,
             f'    if (!-f "{folder}{target}{_MAP_VARIABLE}") {{',  # an IRI the data never minted: no 303 to nowhere
             "        return 404;",
             "    }",
@@ -148,6 +158,7 @@ def nginx_server(hosting: Hosting, root: str) -> str:
         f"location {prefix} {{",
         f"    alias {folder};",
         "    add_header Vary Accept always;",
+        not_found,
         *_NGINX_TYPES,
         "}",
     ]
@@ -227,7 +238,12 @@ def _w3id_retired(hosting: Hosting) -> list[str]:
     return lines
 
 
-def _apache_rules(hosting: Hosting, target_base: str) -> list[str]:
+def _apache_rules(hosting: Hosting, target_base: str, *, on_host: bool) -> list[str]:
+    """The 303s. ``on_host``, an identifier the data never minted is not sent to a document
+    that does not exist (nginx's ``if (!-f …)``): the folder on disk is found from where the
+    request was mapped (``CONTEXT_DOCUMENT_ROOT``, with what of the ``RewriteBase`` its
+    ``CONTEXT_PREFIX`` does not cover: an ``Alias`` or a folder under the document root alike),
+    so it falls through to the 404. w3id.org cannot look, and leaves that to the host."""
     lines: list[str] = []
     catalog = hosting.layout.document(CATALOG, Variant.TURTLE).removesuffix(Variant.TURTLE.extension)
     for variant in RDF_VARIANTS:
@@ -235,13 +251,22 @@ def _apache_rules(hosting: Hosting, target_base: str) -> list[str]:
             f"RewriteCond %{{HTTP_ACCEPT}} {_ACCEPT[variant]} [NC]",
             f"RewriteRule ^$ {target_base}{catalog}{variant.extension} [R=303,L]",
         ]
+
+    def exists(document: str) -> list[str]:
+        if not on_host:
+            return []
+        return [f"RewriteCond %{{CONTEXT_PREFIX}}#{hosting.prefix} ^(.*)#\\1(.*)$",
+                f"RewriteCond %{{CONTEXT_DOCUMENT_ROOT}}%2{document} -f"]
+
     for rule in RULES:
         for variant in RDF_VARIANTS:
             lines += [
                 f"RewriteCond %{{HTTP_ACCEPT}} {_ACCEPT[variant]} [NC]",
+                *exists(rule.target + variant.extension),
                 f"RewriteRule {rule.pattern} {target_base}{rule.target}{variant.extension} [R=303,L]",
             ]
-        lines.append(f"RewriteRule {rule.pattern} {target_base}{rule.target}{Variant.HTML.extension} [R=303,L]")
+        lines += [*exists(rule.target + Variant.HTML.extension),
+                  f"RewriteRule {rule.pattern} {target_base}{rule.target}{Variant.HTML.extension} [R=303,L]"]
     return lines
 
 
@@ -270,10 +295,16 @@ def apache(hosting: Hosting) -> str:
     downloads = hosting.layout.download_prefix
     if downloads:
         lines.append(f"RewriteRule ^{downloads}([^/]+\\.[^/]+)$ $1 [L]")
+    lines += [f'<If "-z %{{HTTP_ACCEPT}} || %{{HTTP_ACCEPT}} =~ m#{_BROWSER_ACCEPT}#i">',
+              f"    ErrorDocument 404 {hosting.prefix}{NOT_FOUND_PAGE}", "</If>", "<Else>",
+              f"    ErrorDocument 404 {hosting.prefix}{NOT_FOUND_TEXT}", "</Else>"]
     if hosting.retirement:
-        lines += [f'<If "-n %{{reqenv:BDP_GONE}}">', f"    ErrorDocument 410 {hosting.prefix}%{{reqenv:BDP_GONE}}", "</If>"]
+        # Not inside <If>: an .htaccess <If> is decided before mod_rewrite sets BDP_GONE, so it
+        # never matches; the expression itself is read when the 410 is sent (a real Apache in
+        # tests/test_site_apache.py). Only these rules answer 410.
+        lines.append(f"ErrorDocument 410 {hosting.prefix}%{{reqenv:BDP_GONE}}")
     lines += _apache_retired(hosting)
-    lines += _apache_rules(hosting, "")
+    lines += _apache_rules(hosting, "", on_host=True)
     return "\n".join(lines) + "\n"
 
 
@@ -287,6 +318,6 @@ def w3id(hosting: Hosting) -> str:
         "RewriteEngine On",
     ]
     lines += _w3id_retired(hosting)
-    lines += _apache_rules(hosting, site)
+    lines += _apache_rules(hosting, site, on_host=False)
     lines.append(f"RewriteRule ^(.*)$ {site}$1 [R=302,L]")
     return "\n".join(lines) + "\n"

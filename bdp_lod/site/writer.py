@@ -22,6 +22,7 @@ from .documents import DocumentWriter, describe
 from .hosting import Hosting, apache, nginx_http, nginx_server, w3id
 from .index import write_index
 from .layout import Layout
+from .not_found import write_not_found
 from .pages import PageWriter
 from .reading import subjects
 from .retired import read_retired, retirement
@@ -94,6 +95,7 @@ def write_site(
     for name, text in rules.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         atomic_write(folder / name, text.encode("utf-8"))
+    write_not_found(folder, hosting.prefix)
     write_index(folder, census, layout)
     write_crawling(folder, layout, census.paths, hosting.site_url)
     return SiteResult(*(sum(c[i] for c in counts) for i in range(3)))
