@@ -13,7 +13,7 @@ import json
 import shutil
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 import pytest
 import xmlschema
@@ -26,7 +26,9 @@ from bdp_lod.cli import cli
 from bdp_lod.publish import PublishOptions, PublishResult, publish
 from bdp_lod.publish.catalog import catalog_graph
 from bdp_lod.publish.dane_gov_pl import dane_gov_pl_xml
-from bdp_lod.publish.left_out import LEFT_OUT_LIST, REPORT_HTML, REPORT_JSON, LeftOut, Omissions, select_valid
+from bdp_lod.findings import Finding
+from bdp_lod.model import SourcedPractice
+from bdp_lod.publish.left_out import LEFT_OUT_LIST, REPORT_HTML, REPORT_JSON, Check, LeftOut, Omissions, select_valid
 from bdp_lod.uris import Uris
 from bdp_lod.validation import Report, check_records, validate
 from bdp_lod.vocab import DCTERMS, FOAF, RDF
@@ -193,7 +195,7 @@ def test_a_record_that_leaving_another_out_makes_invalid_is_left_out_in_the_next
     del without_website["institution"]["website"]
     _write(Path("in/office.jsonl"), {**without_website, "id": "srem-a"}, {**srem, "id": "srem-b", "date_added": "2999-01-01"})
     shutil.copy(EXAMPLES / "002-katowice.json", "in/katowice.json")
-    read: list = []
+    read: list[SourcedPractice] = []
     report = validate(["in"], shapes=["homepage.ttl"], records=read)
     assert [(f.file, f.record_index, f.code) for f in report.findings if f.severity.value == "violation"] == [
         ("in/office.jsonl", 1, "shacl.sparql"),
@@ -212,9 +214,35 @@ def test_a_record_that_leaving_another_out_makes_invalid_is_left_out_in_the_next
 
 
 def test_with_the_product_shapes_the_kept_records_pass_their_second_check(corpus: Path) -> None:
-    read: list = []
+    read: list[SourcedPractice] = []
     selection = select_valid(validate(["in"], records=read), read, check_records, uris=Uris())
     assert [f for f in check_records(selection.kept) if f.severity.value == "violation"] == []
+
+
+def _counting(calls: list[list[str]]) -> Check:
+    def check(records: Sequence[SourcedPractice]) -> list[Finding]:
+        calls.append([f"{r.origin.file}:{r.origin.index}" for r in records])
+        return check_records(records)
+    return check
+
+
+def test_the_kept_records_are_checked_again_once_a_record_that_was_checked_is_left_out(corpus: Path) -> None:
+    read: list[SourcedPractice] = []
+    calls: list[list[str]] = []
+    select_valid(validate(["in"], records=read), read, _counting(calls), uris=Uris())
+    assert calls == [["in/001-srem.json:0", "in/003-klucze.json:0", "in/future.jsonl:0"]]
+
+
+def test_leaving_out_only_records_that_never_became_records_needs_no_second_check(here: Path) -> None:
+    Path("in").mkdir()
+    shutil.copy(BROKEN / "json-missing-title.json", "in/a.json")
+    shutil.copy(BROKEN / "page-without-metryka.txt", "in/b.txt")
+    shutil.copy(EXAMPLES / "001-srem.json", "in/srem.json")
+    read: list[SourcedPractice] = []
+    calls: list[list[str]] = []
+    selection = select_valid(validate(["in"], records=read), read, _counting(calls), uris=Uris())
+    assert calls == []
+    assert [(e.file, e.codes) for e in selection.left_out] == [("in/a.json", ("schema.required",)), ("in/b.txt", ("page.not-a-practice",))]
 
 
 # --- what the folder holds ---------------------------------------------------------------------------

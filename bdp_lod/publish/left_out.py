@@ -91,8 +91,9 @@ def select_valid(report: Report, records: Sequence[SourcedPractice], check: Chec
 
     ``report`` is `bdp_lod.validation.validate`'s report of the inputs and ``records`` what it
     read (records that failed the schema never became records: they are left out by their
-    findings alone). ``check`` validates the kept records again after each round that left
-    something out.
+    findings alone). ``check`` validates the kept records again after each round that left out
+    a record it had checked; a round that left out only records that never became records
+    changes nothing the check saw, and ends the selection.
     """
     marks = _Marks(records, uris)
     findings = list(report.findings)
@@ -102,9 +103,12 @@ def select_valid(report: Report, records: Sequence[SourcedPractice], check: Chec
     while failing:
         for finding in failing:
             marks.add(finding, kept)
-        kept = [r for r in kept if (r.origin.file, r.origin.index) not in marks.codes]
-        if not kept:
-            break
+        remaining = [r for r in kept if (r.origin.file, r.origin.index) not in marks.codes]
+        if len(remaining) == len(kept) or not remaining:
+            kept = remaining
+            break  # unchanged: another check would find what the last one did (records that
+            # failed the schema never reached it, so leaving only those out costs no check)
+        kept = remaining
         failing = [f for f in check(kept) if report.profile.fails(f) and f not in seen]
         seen.update(failing)
         findings.extend(failing)
