@@ -13,7 +13,7 @@ import json
 import shutil
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import pytest
 import xmlschema
@@ -46,13 +46,13 @@ DOWNLOADS = "https://dane.example.pl/bdp/"
 REPORT_FILES = {REPORT_HTML, REPORT_JSON, LEFT_OUT_LIST}
 
 
-def _example(name: str, **changes: object) -> dict[str, object]:
+def _example(name: str, **changes: object) -> dict[str, Any]:
     data = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
     data.update(changes)
     return data
 
 
-def _write(path: Path, *records: dict[str, object]) -> None:
+def _write(path: Path, *records: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".jsonl":
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
@@ -81,7 +81,7 @@ def corpus(here: Path) -> Path:
     shutil.copy(EXAMPLES / "001-srem.json", folder / "001-srem.json")
     shutil.copy(EXAMPLES / "003-klucze.json", folder / "003-klucze.json")
     katowice = _example("002-katowice.json")
-    katowice["institution"]["address"]["postal_code"] = "40098"  # type: ignore[index]  # the example's institution is an object
+    katowice["institution"]["address"]["postal_code"] = "40098"
     _write(folder / "bad-postal-code.json", katowice)
     kramsk = _example("004-kramsk.json")
     _write(folder / "future.jsonl", kramsk, {**kramsk, "id": "kramsk-future", "date_added": "2999-01-01"})
@@ -251,7 +251,7 @@ def test_leaving_out_only_records_that_never_became_records_needs_no_second_chec
 def test_the_reports_and_the_list_are_in_the_folder_and_in_sha256sums(corpus: Path) -> None:
     result = _publish()
     out = Path("out")
-    sums = dict(reversed(line.split("  ", 1)) for line in (out / "SHA256SUMS").read_text().splitlines())
+    sums = {name: digest for digest, name in (line.split("  ", 1) for line in (out / "SHA256SUMS").read_text().splitlines())}
     assert REPORT_FILES <= set(sums)
     assert set(sums) == {p.name for p in out.iterdir() if p.name != "SHA256SUMS"}
     for name, digest in sums.items():
@@ -352,9 +352,13 @@ def test_when_every_record_is_invalid_nothing_is_written(here: Path) -> None:
 # --- the catalog and dane.gov.pl --------------------------------------------------------------------
 
 
-def _description(folder: Path, lang: str) -> str:
-    graph = Graph().parse(folder / "catalog.ttl", format="turtle")
+def _text(graph: Graph, lang: str) -> str:
+    """The dataset's description in one language."""
     return next(str(o) for o in graph.objects(DATASET, DCTERMS.description) if isinstance(o, Literal) and o.language == lang)
+
+
+def _description(folder: Path, lang: str) -> str:
+    return _text(Graph().parse(folder / "catalog.ttl", format="turtle"), lang)
 
 
 def test_the_catalog_says_how_many_records_were_left_out_and_names_them(corpus: Path) -> None:
@@ -378,7 +382,7 @@ def test_the_catalog_links_the_report_files_as_pages_of_the_dataset(corpus: Path
     assert pages == [DOWNLOADS + name for name in (LEFT_OUT_LIST, REPORT_HTML, REPORT_JSON)]
     for page in pages:
         assert (URIRef(page), RDF.type, FOAF.Document) in graph
-        assert {o.language for o in graph.objects(URIRef(page), DCTERMS.title)} == {"pl", "en"}
+        assert {o.language for o in graph.objects(URIRef(page), DCTERMS.title) if isinstance(o, Literal)} == {"pl", "en"}
 
 
 def _left_out(count: int) -> tuple[LeftOut, ...]:
@@ -389,8 +393,7 @@ def test_the_catalog_names_at_most_50_records_then_counts_the_rest(tmp_path: Pat
     release = make_release(tmp_path)
     omissions = Omissions(_left_out(53), Report(findings=[]), "en")
     graph = catalog_graph(PublishOptions(download_base=DOWNLOADS), release.dumps, release.summary, omissions=omissions)
-    en = next(str(o) for o in graph.objects(DATASET, DCTERMS.description) if o.language == "en")
-    pl = next(str(o) for o in graph.objects(DATASET, DCTERMS.description) if o.language == "pl")
+    en, pl = (_text(graph, lang) for lang in ("en", "pl"))
     named = "; ".join(f"in/all.jsonl record {i} (p-{i})" for i in range(50))
     assert f"for failing validation: 53 ({named}; and 3 more). Validation report:" in en
     assert "in/all.jsonl record 50 " not in en

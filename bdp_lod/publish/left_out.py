@@ -104,14 +104,15 @@ def select_valid(report: Report, records: Sequence[SourcedPractice], check: Chec
         for finding in failing:
             marks.add(finding, kept)
         remaining = [r for r in kept if (r.origin.file, r.origin.index) not in marks.codes]
-        if len(remaining) == len(kept) or not remaining:
-            kept = remaining
-            break  # unchanged: another check would find what the last one did (records that
-            # failed the schema never reached it, so leaving only those out costs no check)
+        # Nothing the last check saw was left out (records that failed the schema never reached
+        # it): another check would find what it found.
+        unchanged = len(remaining) == len(kept)
         kept = remaining
-        failing = [f for f in check(kept) if report.profile.fails(f) and f not in seen]
+        if unchanged or not kept:
+            break
+        failing = [f for f in check(kept) if report.profile.fails(f)]
+        findings.extend(f for f in failing if f not in seen)
         seen.update(failing)
-        findings.extend(failing)
     whole = replace(report, findings=Report.sort(findings, report.files))
     return Selection(kept=kept, left_out=marks.left_out(report.files), report=whole)
 
