@@ -67,6 +67,7 @@ def unique_practices(
                     file=record.origin.file,
                     record_index=record.origin.index,
                     record_id=record.practice.id,
+                    line=record.origin.line,
                     field="id",
                     value=uris.practice_key(record.practice),
                     other_file=first.origin.file,

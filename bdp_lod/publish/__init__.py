@@ -3,7 +3,8 @@
 ``publish(inputs, out_dir)`` is the library call behind ``bdp-lod publish`` (docs/design.md §4):
 
 1. validate the inputs (`bdp_lod.validation.validate`: JSON Schema, TERC, SHACL); on any
-   violation it returns the report and writes nothing at all, not even a temporary folder;
+   violation it returns the report and writes nothing at all, not even a temporary folder,
+   unless ``skip_invalid`` asks to publish the valid part (`bdp_lod.publish.left_out`);
 2. take the records validation read and resolved (an RDF input is read once more, as records:
    validation checks it as a graph) and, with ``redact_contacts``, leave the people out of the
    contacts (`bdp_lod.redact`);
@@ -12,7 +13,8 @@
 4. gzip and hash the dumps in background threads while the next dump is written (zlib and
    hashlib release the GIL);
 5. describe the release (``catalog.ttl``, ``void.ttl``, ``dane-gov-pl.xml`` and its ``.md5``),
-   copy the vocabulary, shapes and context, list every file in ``SHA256SUMS``;
+   copy the vocabulary, shapes and context, with ``skip_invalid`` add the validation report
+   and ``left-out.txt``, list every file in ``SHA256SUMS``;
 6. swap the folder into place (`bdp_lod.publish.folder`).
 
 Graph Store upload (`bdp_lod.store`) works on the folder this writes.
@@ -25,6 +27,7 @@ import os
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
@@ -37,12 +40,14 @@ from ..validation import Report
 from ..parallel import available_workers
 from ..model import SourcedPractice
 from ..records import prepare
-from ..validation import validate
+from ..uris import Uris
+from ..validation import check_records, validate
 from ..validation.shapes import PRODUCT_SHAPES
 from ..vocab import data_file, vocabulary_graph
 from .catalog import catalog_graph
 from .dane_gov_pl import dane_gov_pl_xml
 from .folder import CHECKSUMS, OutputFolder, gzip_file, sha256sums
+from .left_out import LeftOut, Omissions, select_valid
 from .release import DataSummary, DumpFile, PublishOptions
 from .void import void_graph
 from .writing import CONTEXT, DUMPS, write_dumps
@@ -68,11 +73,15 @@ class PublishResult:
     files: tuple[str, ...] = ()
     """Names of the files in the folder, sorted."""
     summary: DataSummary | None = None
+    left_out: tuple[LeftOut, ...] = ()
+    """With ``skip_invalid``: the records left out of the folder (or of every folder, when
+    ``out_dir`` is None because no record was valid)."""
     timings: Mapping[str, float] = field(default_factory=dict)
     """Seconds per phase: ``validate`` (reading the records included), ``read`` (RDF inputs
     read again as records, and redaction), then ``write`` (all the rest), made of
     ``bdp.jsonld`` (mapping included), ``bdp.nt``, ``bdp.ttl+summary``, ``compress``,
-    ``describe`` and ``commit``. For benchmarks; never written to a file."""
+    ``describe`` and ``commit``; with ``skip_invalid``, ``select`` (the checks of the kept
+    records) comes after ``read``. For benchmarks; never written to a file."""
 
     @property
     def ok(self) -> bool:
@@ -94,12 +103,19 @@ def publish(
     workers: int | None = None,
     progress: Progress | None = None,
     extend: Callable[[Path], object] | None = None,
+    skip_invalid: bool = False,
+    report_lang: str = "en",
 ) -> PublishResult:
     """Validate ``inputs`` and, when nothing is a violation, publish them into ``out_dir``.
 
     ``extend`` is called with the finished working folder before it replaces ``out_dir``, so
     what it adds (the Linked Data site of `bdp_lod.site`) lands in the same atomic swap; the
     layers stay one-way because publish is handed the writer and never imports it.
+
+    ``skip_invalid`` publishes the records no violation names instead of nothing
+    (`bdp_lod.publish.left_out.select_valid`) and adds the validation report, in
+    ``report_lang``, and the list of left-out records to the folder; the result's ``left_out``
+    names them, and ``out_dir`` is None when none is valid.
 
     Raises `bdp_lod.errors.InputError` when an input cannot be read or ``out_dir`` cannot be
     replaced (it exists and holds something other than a previous publication); both are
@@ -115,14 +131,28 @@ def publish(
     read: list[SourcedPractice] = []
     report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores, records=read)
     timings["validate"] = time.perf_counter() - started
-    if report.exit_code(strict=False) != 0:
+    if report.exit_code(strict=False) != 0 and not skip_invalid:
         return PublishResult(out_dir=None, report=report, timings=timings)
     started = time.perf_counter()
-    practices = _practices(inputs, read, encoding=encoding, base_uri=options.base_uri, workers=cores)
+    records = _records(inputs, read, encoding=encoding, base_uri=options.base_uri, workers=cores)
     del read
+    timings["read"] = time.perf_counter() - started
+    omissions: Omissions | None = None
+    if skip_invalid:
+        started = time.perf_counter()
+        check = partial(check_records, base_uri=options.base_uri, workers=cores)
+        selection = select_valid(report, records, check, uris=Uris(options.base_uri))
+        timings["select"] = time.perf_counter() - started
+        report, records = selection.report, selection.kept
+        if not records:
+            return PublishResult(out_dir=None, report=report, left_out=selection.left_out, timings=timings)
+        omissions = Omissions(selection.left_out, report, report_lang)
+    started = time.perf_counter()
+    practices = [record.practice for record in records]
+    del records
     if redact_contacts:
         practices = [redact(p) for p in practices]
-    timings["read"] = time.perf_counter() - started
+    timings["read"] += time.perf_counter() - started
     writing = time.perf_counter()
 
     with OutputFolder(out_dir) as folder, ThreadPoolExecutor(max_workers=2) as background:
@@ -144,7 +174,7 @@ def publish(
         dumps = [pending[name].result() for name in names]
         timings["compress"] = time.perf_counter() - started
         started = time.perf_counter()
-        _describe(folder, options, dumps, summary, progress)
+        _describe(folder, options, dumps, summary, progress, omissions)
         timings["describe"] = time.perf_counter() - started
         if extend is not None:
             started = time.perf_counter()
@@ -155,13 +185,16 @@ def publish(
         folder.commit()
         timings["commit"] = time.perf_counter() - started
     timings["write"] = time.perf_counter() - writing
-    return PublishResult(out_dir=folder.target, report=report, files=files, summary=summary, timings=timings)
+    return PublishResult(
+        out_dir=folder.target, report=report, files=files, summary=summary,
+        left_out=omissions.left_out if omissions else (), timings=timings,
+    )
 
 
-def _practices(
+def _records(
     inputs: list[str | os.PathLike[str]], read: list[SourcedPractice], *, encoding: str | None, base_uri: str, workers: int
-) -> list[Practice]:
-    """The practices to publish: the records validation read, unless an input is RDF.
+) -> list[SourcedPractice]:
+    """The records to publish: those validation read, unless an input is RDF.
 
     Validation checks an RDF input as a graph and reads no records from it; those inputs are
     then all read again as records, in order, so that a practice given twice keeps its first
@@ -169,8 +202,8 @@ def _practices(
     """
     files = input_files(inputs)
     if not any(INPUT_KINDS[f.suffix.lower()] == "rdf" for f in files):
-        return [record.practice for record in read]
-    return prepare(files, encoding=encoding, base_uri=base_uri, workers=workers).practices
+        return read
+    return prepare(files, encoding=encoding, base_uri=base_uri, workers=workers).records
 
 
 def _pack(path: Path, packed: Path) -> DumpFile:
@@ -179,18 +212,25 @@ def _pack(path: Path, packed: Path) -> DumpFile:
 
 
 def _describe(
-    folder: OutputFolder, options: PublishOptions, dumps: list[DumpFile], summary: DataSummary, progress: Progress | None
+    folder: OutputFolder,
+    options: PublishOptions,
+    dumps: list[DumpFile],
+    summary: DataSummary,
+    progress: Progress | None,
+    omissions: Omissions | None,
 ) -> None:
-    """Everything but the dumps: descriptions, copies of the definitions, checksums."""
-    xml = dane_gov_pl_xml(options, dumps, summary)
+    """Everything but the dumps: descriptions, copies of the definitions, the validation report
+    of a release that left records out, checksums."""
+    xml = dane_gov_pl_xml(options, dumps, summary, omissions=omissions)
     files: dict[str, bytes] = {
-        CATALOG: serialize(catalog_graph(options, dumps, summary), RdfFormat.TURTLE),
+        CATALOG: serialize(catalog_graph(options, dumps, summary, omissions=omissions), RdfFormat.TURTLE),
         VOID: serialize(void_graph(options, dumps, summary), RdfFormat.TURTLE),
         DANE_GOV_PL: xml,
         DANE_GOV_PL_MD5: (hashlib.md5(xml).hexdigest() + "\n").encode("ascii"),
         VOCABULARY: serialize(vocabulary_graph(), RdfFormat.TURTLE),
         SHAPES: data_file("shapes", PRODUCT_SHAPES).read_bytes(),
         CONTEXT: data_file("vocab", CONTEXT).read_bytes(),
+        **(omissions.files() if omissions is not None else {}),
     }
     for name, data in files.items():
         folder.path(name).write_bytes(data)

@@ -24,6 +24,7 @@ from .dataset import (
     AUTHORITY, DATASET_ID, IANA, SHAPES_IRI, VOCABULARY_IRI, ReleaseIris, Text, catalog_texts, dataset_texts,
     date_time, distribution_texts, dump_format, eu_themes, keywords,
 )
+from .left_out import LEFT_OUT_LIST, REPORT_HTML, REPORT_JSON, Omissions
 from .release import DataSummary, DumpFile, PublishOptions
 
 __all__ = ["DCATAP", "SPDX", "catalog_graph"]
@@ -140,7 +141,23 @@ def _service(options: PublishOptions, iris: ReleaseIris, endpoint: URIRef, theme
     yield from _keywords(node)
 
 
-def _triples(options: PublishOptions, dumps: Sequence[DumpFile], summary: DataSummary) -> Iterator[Triple]:
+def _report_pages(options: PublishOptions, dataset: URIRef) -> Iterator[Triple]:
+    """A release that left records out documents it: the validation report and the list are
+    pages about the dataset (``foaf:page``, DCAT-AP's "documentation"), not distributions of it."""
+    for name, title in (
+        (REPORT_HTML, Text(pl="Raport walidacji (HTML)", en="Validation report (HTML)")),
+        (REPORT_JSON, Text(pl="Raport walidacji (JSON)", en="Validation report (JSON)")),
+        (LEFT_OUT_LIST, Text(pl="Rekordy pominięte w wydaniu", en="Records left out of the release")),
+    ):
+        page = URIRef(options.downloads + name)
+        yield dataset, FOAF.page, page
+        yield page, RDF.type, FOAF.Document
+        yield from _texts(page, DCTERMS.title, title)
+
+
+def _triples(
+    options: PublishOptions, dumps: Sequence[DumpFile], summary: DataSummary, omissions: Omissions | None
+) -> Iterator[Triple]:
     """The catalogue's triples, in no particular order (the serialiser sorts them)."""
     iris = ReleaseIris(options)
     dates = options.release_dates(summary)
@@ -164,7 +181,11 @@ def _triples(options: PublishOptions, dumps: Sequence[DumpFile], summary: DataSu
 
     yield dataset, RDF.type, DCAT.Dataset
     yield dataset, DCTERMS.identifier, Literal(DATASET_ID)
-    yield from _title_and_description(dataset, dataset_texts(summary))
+    texts = dataset_texts(summary)
+    if omissions is not None:
+        texts = omissions.described(texts, options.downloads)
+        yield from _report_pages(options, dataset)
+    yield from _title_and_description(dataset, texts)
     yield dataset, DCTERMS.publisher, URIRef(options.publisher)
     yield dataset, DCAT.contactPoint, URIRef(iris.contact)
     yield from _keywords(dataset)
@@ -194,9 +215,14 @@ def _triples(options: PublishOptions, dumps: Sequence[DumpFile], summary: DataSu
         yield from _service(options, iris, URIRef(options.sparql_endpoint), themes)
 
 
-def catalog_graph(options: PublishOptions, dumps: Sequence[DumpFile], summary: DataSummary) -> Graph:
-    """The DCAT-AP 3.0.1 catalogue of one release; write it with `bdp_lod.serialize.write_graph`."""
+def catalog_graph(
+    options: PublishOptions, dumps: Sequence[DumpFile], summary: DataSummary, *, omissions: Omissions | None = None
+) -> Graph:
+    """The DCAT-AP 3.0.1 catalogue of one release; write it with `bdp_lod.serialize.write_graph`.
+
+    ``omissions``: the release left records out (``publish --skip-invalid``); the dataset's
+    description says how many and names them, and links the validation report."""
     graph = Graph()
-    for triple in _triples(options, dumps, summary):
+    for triple in _triples(options, dumps, summary, omissions):
         graph.add(triple)
     return graph

@@ -18,6 +18,7 @@ from ..errors import InputError
 from .dataset import (
     DATASET_ID, ReleaseIris, Text, dataset_texts, date_time, distribution_texts, eu_themes, keywords,
 )
+from .left_out import Omissions
 from .release import DataSummary, DumpFile, PublishOptions
 
 __all__ = ["NAMESPACE", "PORTAL_LICENCES", "dane_gov_pl_xml"]
@@ -57,8 +58,13 @@ def _https(url: str) -> str:
     return url
 
 
-def dane_gov_pl_xml(options: PublishOptions, dumps: Sequence[DumpFile], summary: DataSummary) -> bytes:
-    """The import file (UTF-8, deterministic); `InputError` when a dump URL is not https."""
+def dane_gov_pl_xml(
+    options: PublishOptions, dumps: Sequence[DumpFile], summary: DataSummary, *, omissions: Omissions | None = None
+) -> bytes:
+    """The import file (UTF-8, deterministic); `InputError` when a dump URL is not https.
+
+    ``omissions``: the release left records out; the description says how many and where the
+    report is, without names (the portal keeps 1,000 characters of a description)."""
     iris = ReleaseIris(options)
     dates = options.release_dates(summary)
     # Unqualified names under a default-namespace declaration: every element is in NAMESPACE
@@ -67,6 +73,8 @@ def dane_gov_pl_xml(options: PublishOptions, dumps: Sequence[DumpFile], summary:
     dataset = _element(root, "dataset", status="published")
     _element(dataset, "extIdent", DATASET_ID)
     title, description = dataset_texts(summary)
+    if omissions is not None:
+        title, description = omissions.described((title, description), options.downloads, named=0)
     _bilingual(dataset, "title", title)
     _bilingual(dataset, "description", description)
     _element(dataset, "url", options.landing_page)

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from ..errors import InputError
 from .engine import ShaclResult
-from .pipeline import validate, validate_graph
+from .pipeline import check_records, validate, validate_graph
 from .profiles import Profile
 from .report import Report
 from .shapes import Shapes, load_shapes
 
-__all__ = ["InputError", "Profile", "Report", "ShaclResult", "Shapes", "load_shapes", "validate", "validate_graph"]
+__all__ = ["InputError", "check_records", "Profile", "Report", "ShaclResult", "Shapes", "load_shapes", "validate", "validate_graph"]

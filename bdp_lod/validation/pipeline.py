@@ -39,7 +39,7 @@ from .profiles import DEFAULT_PROFILE, Profile
 from .report import Report
 from .shapes import Shapes, load_shapes
 
-__all__ = ["validate", "validate_graph"]
+__all__ = ["check_records", "validate", "validate_graph"]
 
 BATCH = 250
 """Practices a SHACL batch maps and validates together."""
@@ -292,6 +292,28 @@ def _warm() -> None:
     teryt.register()
     for scheme in (concepts.themes, concepts.unit_types, concepts.levels, concepts.programmes):
         scheme()
+
+
+def check_records(
+    records: Sequence[SourcedPractice],
+    *,
+    shapes: Iterable[str | os.PathLike[str]] = (),
+    base_uri: str = DEFAULT_BASE,
+    workers: int | None = None,
+) -> list[Finding]:
+    """The SHACL findings, conflicts between records included, of records already read and
+    resolved (`bdp_lod.records.prepare`), in report order.
+
+    This is `validate`'s check of the records after reading, on a set of records the caller
+    chose: ``publish --skip-invalid`` checks what is left once invalid records are left out
+    (`bdp_lod.publish.left_out`). What reading found (the schema, TERC, the rules of
+    `bdp_lod.publishable`) is about each record alone and does not change with the set.
+    """
+    compiled = load_shapes([str(s) for s in shapes])
+    cores = available_workers() if workers is None else max(1, workers)
+    _warm()
+    found, _triples = _check_records(list(records), compiled, Uris(base_uri), cores if len(records) > PARALLEL_RECORDS else 1, None)
+    return Report.sort(found)
 
 
 def validate(

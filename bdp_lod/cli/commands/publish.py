@@ -14,6 +14,7 @@ import click
 from ...errors import InputError
 from ...findings import Message, Severity
 from ...publish import PublishOptions, PublishResult, publish
+from ...publish.left_out import LEFT_OUT_LIST
 from ...publish.release import CC_BY_4_0
 from ...uris import DEFAULT_BASE
 from ...vocab import BDP, ORG, VCARD
@@ -58,6 +59,9 @@ def _terminate(signum: int, _frame: FrameType | None) -> None:
               help="Also write the Linked Data site: pages and RDF documents of every IRI, the landing page, "
                    "web-server rules (docs/site.md).")
 @click.option("--encoding", default=None, help="Encoding of CSV inputs (detected when not given).")
+@click.option("--skip-invalid", is_flag=True,
+              help="Publish the records without violations, leave the others out and list them in DIR/left-out.txt "
+                   "beside the validation report; exit 1 when any was left out.")
 @click.pass_obj
 def publish_command(
     ctx: Context,
@@ -75,12 +79,15 @@ def publish_command(
     sparql_endpoint: str | None,
     site: bool,
     encoding: str | None,
+    skip_invalid: bool,
 ) -> None:
     """Validate the inputs and publish them into DIR: Turtle, N-Triples and JSON-LD dumps, a
     DCAT-AP catalog, VoID, the dane.gov.pl XML, checksums and the vocabulary.
 
     Exits 0 when written, 1 when the inputs have violations (the report is printed and nothing
-    is written), 2 when an input cannot be read or DIR cannot be replaced.
+    is written), 2 when an input cannot be read or DIR cannot be replaced. With --skip-invalid
+    the records without violations are written and the run exits 1 when any record was left
+    out, 0 when none was; nothing is written when no record is valid.
     """
     options = PublishOptions(
         base_uri=base_uri, download_base=download_base, modified=modified, publisher_name=publisher_name,
@@ -91,13 +98,18 @@ def publish_command(
         layout = Layout(options.base_uri, downloads=options.downloads)
         extend = partial(write_site, layout=layout, root=str(out_dir.resolve())) if site else None
         result = publish(inputs, out_dir, options=options, gzip=gzip_, redact_contacts=redact_contacts, encoding=encoding,
-                         extend=extend)
+                         extend=extend, skip_invalid=skip_invalid, report_lang=ctx.lang)
     except InputError as exc:
         fail(exc.describe(ctx.lang))
     finally:
         signal.signal(signal.SIGTERM, previous)
     if result.findings:
         click.echo(result.report.to_text(ctx.lang), err=True, nl=False)
+    if not result.ok and skip_invalid:
+        fail(ctx.say(Message(
+            en=f"nothing written to {out_dir}: every record has violations ({len(result.left_out)} left out, see above)",
+            pl=f"nic nie zapisano do {out_dir}: każdy rekord ma naruszenia (pominięte: {len(result.left_out)}, zob. powyżej)",
+        )), EXIT_INVALID)
     if not result.ok:
         violations = sum(f.severity is Severity.VIOLATION for f in result.findings)
         fail(ctx.say(Message(
@@ -105,6 +117,13 @@ def publish_command(
             pl=f"nic nie zapisano do {out_dir}: naruszenia powyżej: {violations}",
         )), EXIT_INVALID)
     _report(ctx, result)
+    if result.left_out:
+        assert result.out_dir is not None and result.summary is not None
+        listing = result.out_dir / LEFT_OUT_LIST
+        fail(ctx.say(Message(
+            en=f"published {result.summary.practices} records; {len(result.left_out)} left out (see {listing})",
+            pl=f"opublikowano rekordy: {result.summary.practices}; pominięto: {len(result.left_out)} (zob. {listing})",
+        )), EXIT_INVALID)
 
 
 def _report(ctx: Context, result: PublishResult) -> None:
