@@ -28,7 +28,7 @@ from .edition_file import EDITION_FILE, ChangeSet, EditionFile
 from .marker import Marker, folder_edition, read_marker
 from .push import PushResult, push
 from .sources import DumpSource, PublishedFolder
-from .update_body import FileSlice, Piece, UpdateRequest, data_operation, slices
+from .update_body import FileSlice, Piece, UpdateRequest, data_operation, pack, slices, split_lines
 
 __all__ = ["DEFAULT_MAX_UPDATE_SIZE", "IncrementalResult", "push_incremental"]
 
@@ -259,7 +259,8 @@ def _plan(
     In one request: ``DELETE DATA`` the deleted, ``INSERT DATA`` the added, ``DROP`` the catalog
     graph and ``INSERT DATA`` the new catalog with the new marker. Cut into several, the first
     request also removes the old marker, so that a store left part-way says it holds no edition
-    and the next ``--incremental`` refuses it; the catalog and new marker go last.
+    and the next ``--incremental`` refuses it; the catalog goes after the change, the new marker
+    last of all.
     """
     deleted, added = (published.folder / changes.deleted, published.folder / changes.added)
     catalog_op = (
@@ -274,24 +275,21 @@ def _plan(
     if one.size <= limit:
         return [one]
     unmark = (previous.delete_where(meta_graph) + " ;\n").encode("utf-8")
-    last = UpdateRequest(catalog_op)
-    overhead = len(unmark) + UpdateRequest(data_operation("DELETE", data_graph, b"")).size
-    if last.size > limit or overhead >= limit:
+    budget = limit - len(unmark) - UpdateRequest(data_operation("DELETE", data_graph, b"")).size
+    if budget < 1024:
         raise InputError(
-            f"--max-update-size {limit} is smaller than the catalog's update ({last.size} bytes)",
-            pl=f"--max-update-size {limit} jest mniejsze niż aktualizacja katalogu ({last.size} bajtów)",
+            f"--max-update-size {limit} leaves no room for the triples: give at least {limit - budget + 1024} bytes",
+            pl=f"--max-update-size {limit} nie zostawia miejsca na trójki: podaj co najmniej {limit - budget + 1024} bajtów",
         )
     operations: list[tuple[Piece, ...]] = [
         data_operation(verb, data_graph, piece)
         for verb, path in (("DELETE", deleted), ("INSERT", added))
-        for piece in slices(path, limit - overhead)
+        for piece in slices(path, budget)
     ]
-    requests_: list[UpdateRequest] = [UpdateRequest(op) for op in operations]
-    if requests_:
-        requests_[0] = UpdateRequest((unmark, *operations[0]))
-    else:
-        last = UpdateRequest((unmark, *catalog_op))
-    return [*requests_, last]
+    operations.append((f"DROP SILENT GRAPH <{meta_graph}> ;\n".encode("utf-8"),))
+    operations += [data_operation("INSERT", meta_graph, piece) for piece in split_lines(catalog, budget)]
+    operations.append(data_operation("INSERT", meta_graph, target.triples().encode("utf-8")))
+    return pack(operations, limit, first=unmark)
 
 
 def _whole(path: Path) -> FileSlice:

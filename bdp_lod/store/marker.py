@@ -82,7 +82,7 @@ def read_marker(client: GraphStore, catalog_graph: str, dataset: str) -> Marker 
     )
     what = Message(en=f"edition marker in <{catalog_graph}>", pl=f"znacznik wydania w <{catalog_graph}>")
     rows = client.select(query, Message(en=f"query of the {what.en}", pl=f"odczyt: {what.pl}"))
-    found = {(row.get("v", ""), row.get("s", "")) for row in rows}
+    found = {(row["v"], row["s"]) for row in rows if "v" in row and "s" in row}
     if len(found) != 1:
         return None
     ((version, sha256),) = found

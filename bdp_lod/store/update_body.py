@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..errors import InputError
 
-__all__ = ["FileSlice", "UpdateBody", "UpdateRequest", "data_operation", "slices"]
+__all__ = ["FileSlice", "UpdateBody", "UpdateRequest", "data_operation", "pack", "slices", "split_lines"]
 
 _CHUNK = 1 << 16
 
@@ -102,18 +102,54 @@ def data_operation(verb: str, graph: str, body: Piece) -> tuple[Piece, ...]:
     return (f"{verb} DATA {{ GRAPH <{graph}> {{\n".encode("utf-8"), body, b"} } ;\n")
 
 
+def pack(operations: list[tuple[Piece, ...]], limit: int, first: bytes = b"") -> list[UpdateRequest]:
+    """Operations, in order, packed into as few requests of at most ``limit`` bytes as they go;
+    ``first`` opens the first request. Each operation must fit on its own."""
+    packed: list[UpdateRequest] = []
+    current: tuple[Piece, ...] = (first,) if first else ()
+    for operation in operations:
+        candidate = UpdateRequest((*current, *operation))
+        if current and candidate.size > limit:
+            packed.append(UpdateRequest(current))
+            current = operation
+        else:
+            current = candidate.pieces
+    if current:
+        packed.append(UpdateRequest(current))
+    return packed
+
+
+def split_lines(data: bytes, budget: int) -> list[bytes]:
+    """In-memory N-Triples (a catalog, a few hundred lines) cut between lines, as `slices` cuts a file."""
+    found: list[bytes] = []
+    current = b""
+    for line in data.splitlines(keepends=True):
+        _fits(line, budget, None)
+        if len(current) + len(line) > budget:
+            found.append(current)
+            current = b""
+        current += line
+    if current:
+        found.append(current)
+    return found
+
+
+def _fits(line: bytes, budget: int, path: Path | None) -> None:
+    if len(line) > budget:
+        raise InputError(
+            f"a line of {len(line)} bytes does not fit in an update request of the size allowed",
+            file=None if path is None else str(path),
+            pl=f"wiersz o długości {len(line)} bajtów nie mieści się w żądaniu aktualizacji dozwolonego rozmiaru",
+        )
+
+
 def slices(path: Path, budget: int) -> list[FileSlice]:
     """``path`` cut between lines into slices of at most ``budget`` bytes (none for an empty file)."""
     found: list[FileSlice] = []
     start = position = 0
     with path.open("rb") as handle:
         for line in handle:
-            if len(line) > budget:
-                raise InputError(
-                    f"a line of {len(line)} bytes does not fit in an update request of the size allowed",
-                    file=str(path),
-                    pl=f"wiersz o długości {len(line)} bajtów nie mieści się w żądaniu aktualizacji dozwolonego rozmiaru",
-                )
+            _fits(line, budget, path)
             if position + len(line) - start > budget:
                 found.append(FileSlice(path, start, position))
                 start = position
