@@ -1,7 +1,7 @@
 """``bdp-lod push --incremental``: an edition's change set applied to a real Oxigraph server.
 
 The two editions are published from the bundled examples, the second after one practice's
-description was corrected and others were withdrawn. Their edition.json and change set are
+description was corrected and another was withdrawn. Their edition.json and change set are
 written here by the editions contract (docs/push.md, "Incremental push"): the sorted difference
 of the two bdp.nt files, as sets of lines. Nothing here leaves 127.0.0.1.
 """
