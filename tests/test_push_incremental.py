@@ -384,11 +384,17 @@ def test_a_folder_without_edition_json_has_no_change_set(fake_store, editions):
 
 @pytest.mark.parametrize("args, message", [
     (["--catalog-graph", DATASET], "--incremental needs the catalog in a graph of its own"),
-    (["--store", "http://127.0.0.1:1/rdf-graphs/service"], "cannot tell the SPARQL query endpoint"),
+    (["--store", "http://127.0.0.1:1/rdf-graphs/service"],
+     "cannot tell the SPARQL query endpoint from --store http://127.0.0.1:1/rdf-graphs/service: give it with --sparql"),
+    (["--store", "http://127.0.0.1:1/rdf-graphs/service", "--sparql", "http://127.0.0.1:1/sparql"],
+     "cannot tell the SPARQL update endpoint from --store http://127.0.0.1:1/rdf-graphs/service: give it with --update"),
+    (["--max-update-size", "100"], "--max-update-size 100 leaves no room for the triples: give at least "),
 ])
-def test_unusable_options_are_usage_errors(editions, args, message):
-    result = run("push", str(editions[1]), "--store", down_url(), "--incremental", *args)
+def test_unusable_options_are_usage_errors_before_any_request(fake_store, editions, args, message):
+    fake = fake_store()
+    result = run("push", str(editions[1]), "--store", fake.store, "--incremental", *args)
     assert result.exit_code == 2 and message in result.output, result.output
+    assert fake.received == []
 
 
 # --- the store holds other than the edition afterwards -------------------------------------------

@@ -104,9 +104,11 @@ def push_incremental(
         credentials=Credentials.from_env() if credentials is None else credentials,
         retry=retry, timeout=timeout, session=session, on_retry=on_retry,
     )
+    update_endpoint = client.update_url  # one that cannot be told is a usage error, before any request
     checked = _checked(published, edition)
     target, previous, changes = checked.target, checked.previous, checked.changes
     catalog = _catalog_triples(published)
+    plan = _plan(published, changes, catalog, data_graph, meta_graph, previous, target, max_update_size)
     found = read_marker(client, meta_graph, published.dataset_iri)
 
     def result(loaded: Marker, requests_sent: int, full: PushResult | None = None) -> IncrementalResult:
@@ -114,7 +116,7 @@ def push_incremental(
         _verify_count(data_graph, triples, checked.triples, target)
         applied = requests_sent > 0
         return IncrementalResult(
-            client.store_url, client.update_url, data_graph, meta_graph, found, loaded,
+            client.store_url, update_endpoint, data_graph, meta_graph, found, loaded,
             changes.deleted_triples if applied else 0, changes.added_triples if applied else 0,
             requests_sent, triples, full,
         )
@@ -134,7 +136,6 @@ def push_incremental(
                     timeout=timeout, session=client.session, on_retry=on_retry)
         return result(target, 0, full)
 
-    plan = _plan(published, changes, catalog, data_graph, meta_graph, previous, target, max_update_size)
     if len(plan) > 1 and on_warning is not None:
         on_warning(Message(
             en=f"the change set does not fit in one update request of at most {max_update_size} bytes: "
