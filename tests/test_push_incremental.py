@@ -2,13 +2,12 @@
 
 The two editions are published from the bundled examples, the second after one practice's
 description was corrected and another was withdrawn. Their edition.json and change set are
-written here by the editions contract (docs/push.md, "Incremental push"): the sorted difference
-of the two bdp.nt files, as sets of lines. Nothing here leaves 127.0.0.1.
+written by the editions contract (tests/edition_support.py): the sorted difference of the two
+bdp.nt files, as sets of lines. Nothing here leaves 127.0.0.1.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -25,12 +24,12 @@ from bdp_lod.errors import StoreError
 from bdp_lod.publish.folder import CHECKSUMS, sha256sums
 from bdp_lod.store import Credentials, RetryPolicy, push_incremental
 from bdp_lod.vocab import BDP
+from edition_support import DATASET, make_edition, sha256
 from test_push import (  # noqa: F401  (fixtures)
     EX, FakeStore, Oxigraph, RecordingSession, down_url, fake_store, needs_oxigraph, no_traceback, oxigraph, run,
 )
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-DATASET = "https://w3id.org/bdp/data/bdp"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 XSD_NON_NEGATIVE_INTEGER = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
 
@@ -41,34 +40,6 @@ def publish(records: Path, out: Path) -> Path:
     result = run("publish", str(records), "--out", str(out))
     assert result.exit_code == 0, result.output
     return out
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def lines(path: Path) -> set[str]:
-    return set(path.read_text(encoding="utf-8").splitlines(keepends=True))
-
-
-def make_edition(folder: Path, previous: Path, edition: int = 2) -> None:
-    """edition.json and changes.*.nt as ``publish --previous`` writes them, and SHA256SUMS again."""
-    old, new = lines(previous / "bdp.nt"), lines(folder / "bdp.nt")
-    deleted, added = sorted(old - new), sorted(new - old)
-    (folder / "changes.deleted.nt").write_text("".join(deleted), encoding="utf-8")
-    (folder / "changes.added.nt").write_text("".join(added), encoding="utf-8")
-    base = "https://w3id.org/bdp/"
-    record = {
-        "dataset": DATASET, "base_uri": base, "edition": edition, "iri": f"{DATASET}/edition/{edition}",
-        "issued": "2026-01-01", "modified": "2026-02-01",
-        "previous": {"edition": edition - 1, "iri": f"{DATASET}/edition/{edition - 1}",
-                     "sha256": sha256(previous / "bdp.nt"), "triples": len(old)},
-        "sha256": sha256(folder / "bdp.nt"), "triples": len(new),
-        "changes": {"deleted": "changes.deleted.nt", "added": "changes.added.nt",
-                    "deleted_triples": len(deleted), "added_triples": len(added)},
-    }
-    (folder / "edition.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    (folder / CHECKSUMS).write_bytes(sha256sums(folder))
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """What `push` reads from a folder's ``edition.json``: its edition, the one before, the change set.
 
-Only the fields a push needs, read by the editions contract (``publish --previous`` writes the
-file; ``docs/publishing.md`` describes it). Kept apart so that one reader of ``edition.json`` can
-replace it once the publishing side has its own.
+Only the fields a push needs, by the editions contract (``publish --previous`` writes the file;
+``docs/push.md``, "Reading edition.json", lists what is read). Kept apart and small so that the
+publishing side's own reader of ``edition.json`` can replace it.
 """
 
 from __future__ import annotations
