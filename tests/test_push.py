@@ -83,7 +83,8 @@ VOID_TTL = """\
 @prefix dct: <http://purl.org/dc/terms/> .
 <https://w3id.org/bdp/data/bdp> a void:Dataset ; void:triples 4 ; dct:title "Baza Dobrych Praktyk"@pl .
 """
-"""3 triples, one of them also in catalog.ttl: the catalog graph holds 7 distinct triples."""
+"""3 triples, one of them also in catalog.ttl: the catalog graph holds 7 distinct triples, and 9
+with the edition marker push adds (bdp:loadedVersion, bdp:loadedSha256)."""
 
 
 def published_folder(folder: Path, data: list[str]) -> Path:
@@ -376,9 +377,15 @@ def test_a_published_folder_sends_data_and_catalog_into_their_graphs(oxigraph, t
         f"Sent catalog.ttl to <{catalog}> (replacing): 5 triples.\n"
         f"Sent void.ttl to <{catalog}> (adding): 3 triples.\n"
         f"<{data}> now holds 4 triples (before: 0).\n"
-        f"<{catalog}> now holds 7 triples (before: 0).\n"
+        f"<{catalog}> now holds 9 triples (before: 0).\n"
+        f"Marked <{catalog}> as holding edition 1.\n"
     )
-    assert oxigraph.count(data) == 4 and oxigraph.count(catalog) == 7
+    assert oxigraph.count(data) == 4 and oxigraph.count(catalog) == 9
+    sha256 = hashlib.sha256((folder / "bdp.nt").read_bytes()).hexdigest()
+    marker = oxigraph.select(
+        f"SELECT ?v ?s WHERE {{ GRAPH <{catalog}> {{ <{data}> <https://w3id.org/bdp/def#loadedVersion> ?v ; "
+        f"<https://w3id.org/bdp/def#loadedSha256> ?s }} }}")
+    assert [(row["v"]["value"], row["s"]["value"]) for row in marker] == [("1", sha256)]
 
 
 @needs_oxigraph
@@ -404,7 +411,8 @@ def test_graph_and_catalog_graph_name_other_graphs(oxigraph, tmp_path, graph):
     assert [(f.file, f.graph) for f in result.files] == [
         ("bdp.nt", graph), ("catalog.ttl", graph + "/meta"), ("void.ttl", graph + "/meta"),
     ]
-    assert (oxigraph.count(graph), oxigraph.count(graph + "/meta")) == (2, 7)
+    assert (oxigraph.count(graph), oxigraph.count(graph + "/meta")) == (2, 9)
+    assert (result.marker_graph, result.marker.version) == (graph + "/meta", "1")
 
 
 @needs_oxigraph
@@ -412,7 +420,7 @@ def test_data_and_catalog_may_share_one_graph(oxigraph, tmp_path, graph):
     folder = published_folder(tmp_path / "out", nt_lines(range(2)))
     result = push(folder, oxigraph.store, graph=graph, catalog_graph=graph, replace=True, credentials=Credentials())
     assert [f.method for f in result.files] == ["PUT", "POST", "POST"]
-    assert [(g.graph, g.after) for g in result.graphs] == [(graph, 9)]
+    assert [(g.graph, g.after) for g in result.graphs] == [(graph, 11)]
 
 
 # --- nothing is sent when the input is wrong ------------------------------------------------------

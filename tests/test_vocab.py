@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 
 from bdp_lod.concepts import unit_types
 from bdp_lod.vocab import (
-    ADMS, BDP, CV, DCTERMS, DEF_BASE, FOAF, LOCN, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA,
+    ADMS, BDP, CV, DCAT, DCTERMS, DEF_BASE, FOAF, LOCN, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA,
     SKOS, VCARD, data_file, vocabulary_graph,
 )
 from bdp_lod import vocab as _vocab
@@ -53,6 +53,8 @@ PROPERTIES = {
     BDP.terc: (OWL.DatatypeProperty, None, XSD.string, SKOS.notation),
     BDP.hasAttachments: (OWL.DatatypeProperty, BDP.Practice, XSD.boolean, None),
     BDP.sourceField: (OWL.ObjectProperty, BDP.Practice, BDP.SourceField, None),
+    BDP.loadedVersion: (OWL.DatatypeProperty, DCAT.Dataset, XSD.string, None),
+    BDP.loadedSha256: (OWL.DatatypeProperty, DCAT.Dataset, XSD.string, None),
 }
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
@@ -76,6 +78,7 @@ STANDARD_DOMAINS_AND_RANGES = {
     XSD.string,
     XSD.boolean,
     XSD.nonNegativeInteger,
+    DCAT.Dataset,
 }
 
 CONCEPT_SCHEMES = {
@@ -312,6 +315,8 @@ CONTEXT_TERMS = {
     "terc": BDP.terc,
     "hasAttachments": BDP.hasAttachments,
     "sourceField": BDP.sourceField,
+    "loadedVersion": BDP.loadedVersion,
+    "loadedSha256": BDP.loadedSha256,
     "value": RDF.value,
     "prefLabel": SKOS.prefLabel,
     "label": RDFS.label,

@@ -33,6 +33,7 @@ __all__ = [
     "RetryPolicy",
     "check_graph_iri",
     "query_endpoint_for",
+    "sibling_endpoint",
 ]
 
 USER_VAR = "BDP_LOD_STORE_USER"
@@ -188,20 +189,25 @@ def check_graph_iri(iri: str) -> str:
 
 
 QUERY_ENDPOINT_SIBLINGS = ("store", "data")
-"""Last path segments of Graph Store endpoints whose SPARQL endpoint is the sibling ``query``:
-Oxigraph (``/store`` → ``/query``) and Fuseki (``/ds/data`` → ``/ds/query``)."""
+"""Last path segments of Graph Store endpoints whose SPARQL endpoints are siblings: Oxigraph
+(``/store`` → ``/query``, ``/update``) and Fuseki (``/ds/data`` → ``/ds/query``, ``/ds/update``)."""
 
 
-def query_endpoint_for(store_url: str) -> str:
-    """The SPARQL query endpoint beside a Graph Store endpoint, where the layout is a known one."""
+def sibling_endpoint(store_url: str, name: str, option: str) -> str:
+    """The SPARQL endpoint ``name`` (``query`` or ``update``) beside a Graph Store endpoint of a known layout."""
     parts = urlsplit(store_url)
     head, _, last = parts.path.rstrip("/").rpartition("/")
     if last not in QUERY_ENDPOINT_SIBLINGS:
         raise InputError(
-            f"cannot tell the SPARQL endpoint from --store {store_url}: give it with --sparql",
-            pl=f"nie da się ustalić punktu SPARQL z --store {store_url}: podaj go w --sparql",
+            f"cannot tell the SPARQL {name} endpoint from --store {store_url}: give it with {option}",
+            pl=f"nie da się ustalić punktu SPARQL ({name}) z --store {store_url}: podaj go w {option}",
         )
-    return urlunsplit((parts.scheme, parts.netloc, f"{head}/query", "", ""))
+    return urlunsplit((parts.scheme, parts.netloc, f"{head}/{name}", "", ""))
+
+
+def query_endpoint_for(store_url: str) -> str:
+    """The SPARQL query endpoint beside a Graph Store endpoint, where the layout is a known one."""
+    return sibling_endpoint(store_url, "query", "--sparql")
 
 
 def _reason(exc: BaseException) -> str:
@@ -238,6 +244,7 @@ class GraphStore:
         store_url: str,
         *,
         sparql_url: str | None = None,
+        update_url: str | None = None,
         credentials: Credentials | None = None,
         retry: RetryPolicy | None = None,
         timeout: float = 300.0,
@@ -246,6 +253,7 @@ class GraphStore:
     ):
         self.store_url = check_store_url(store_url, "--store")
         self.sparql_url = check_store_url(sparql_url, "--sparql") if sparql_url else query_endpoint_for(store_url)
+        self._update_url = check_store_url(update_url, "--update") if update_url else None
         self.credentials = credentials or Credentials()
         self.retry = retry or RetryPolicy()
         self.timeout = timeout
@@ -278,11 +286,28 @@ class GraphStore:
 
         return self._send(self.store_url, what, attempt).status_code
 
+    @property
+    def update_url(self) -> str:
+        """The SPARQL Update endpoint: given, or beside a known Graph Store endpoint.
+
+        Derived only when asked for, so a plain push, which never updates, needs no such endpoint.
+        """
+        if self._update_url is None:
+            self._update_url = sibling_endpoint(self.store_url, "update", "--update")
+        return self._update_url
+
     def count(self, graph: str | None) -> int:
         """The number of triples the store holds in ``graph``, asked through SPARQL."""
         where = f"GRAPH <{check_graph_iri(graph)}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
-        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
         what = Message(en=f"count of the triples in {_graph_label(graph)}", pl=f"liczenie trójek w {_graph_label_pl(graph)}")
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}", what)
+        try:
+            return int(rows[0]["n"])
+        except (ValueError, KeyError, IndexError):
+            raise self._not_results(what) from None
+
+    def select(self, query: str, what: Message) -> list[dict[str, str]]:
+        """The rows of a SELECT query, each variable bound to its term's lexical value."""
 
         def attempt() -> requests.Response:
             return self.session.get(
@@ -293,12 +318,33 @@ class GraphStore:
 
         response = self._send(self.sparql_url, what, attempt)
         try:
-            return int(response.json()["results"]["bindings"][0]["n"]["value"])
-        except (ValueError, KeyError, IndexError, TypeError):
-            raise StoreError(Message(
-                en=f"{self.sparql_url} did not answer the {what.en} with SPARQL JSON results",
-                pl=f"{self.sparql_url} nie odpowiedział na {what.pl} wynikami SPARQL w JSON",
-            )) from None
+            bindings = response.json()["results"]["bindings"]
+            return [{name: str(term["value"]) for name, term in row.items()} for row in bindings]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise self._not_results(what) from None
+
+    def _not_results(self, what: Message) -> StoreError:
+        return StoreError(Message(
+            en=f"{self.sparql_url} did not answer the {what.en} with SPARQL JSON results",
+            pl=f"{self.sparql_url} nie odpowiedział na {what.pl} wynikami SPARQL w JSON",
+        ))
+
+    def update(self, open_body: Callable[[], Body], what: Message) -> int:
+        """POST a SPARQL 1.1 Update (``application/sparql-update``); the store's status code.
+
+        As with `upload`, ``open_body`` is called once per attempt. Retrying is safe for the
+        updates `push` sends: ``DELETE DATA``, ``INSERT DATA`` and ``DROP`` change nothing the
+        second time.
+        """
+
+        def attempt() -> requests.Response:
+            return self.session.post(
+                self.update_url, data=open_body(),
+                headers={"Content-Type": "application/sparql-update"}, auth=self.credentials.auth,
+                timeout=(_CONNECT_TIMEOUT, self.timeout), allow_redirects=False,
+            )
+
+        return self._send(self.update_url, what, attempt).status_code
 
     @staticmethod
     def _with_default(url: str) -> str:

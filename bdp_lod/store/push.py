@@ -10,6 +10,7 @@ See ``docs/push.md`` for the choices behind the defaults.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,8 @@ import requests
 from ..errors import StoreError
 from ..findings import Message
 from .client import Credentials, GraphStore, RetryPolicy, check_graph_iri
-from .sources import DumpSource, Upload, plan_uploads
+from .marker import MARKER_TRIPLES, Marker, folder_marker
+from .sources import DumpSource, PublishedFolder, Upload, folder_uploads, plan_uploads
 
 __all__ = ["Credentials", "GraphCount", "PushResult", "RetryPolicy", "SentFile", "push"]
 
@@ -58,6 +60,9 @@ class PushResult:
     sparql_url: str
     files: tuple[SentFile, ...]
     graphs: tuple[GraphCount, ...]
+    marker: Marker | None = None
+    """The edition marker written with a published folder's catalog (a single file writes none)."""
+    marker_graph: str | None = None
 
 
 def push(
@@ -77,7 +82,8 @@ def push(
     """Upload ``source`` (an RDF file or a folder written by ``publish``) to a Graph Store.
 
     ``replace`` puts each graph's first file with ``PUT`` (the graph then holds exactly what was
-    sent); otherwise everything is ``POST``ed and added to what is there. ``credentials`` default
+    sent); otherwise everything is ``POST``ed and added to what is there. A folder's catalog graph
+    also gets the edition marker (`marker`), which ``push --incremental`` reads later. ``credentials`` default
     to the environment (`Credentials.from_env`); pass ``Credentials()`` to send none.
     Raises `InputError` for an unusable source or option, `StoreError` when the store cannot be
     reached, refuses a request, or afterwards holds a number of triples the upload cannot explain.
@@ -94,7 +100,13 @@ def push(
         session=session,
         on_retry=on_retry,
     )
-    uploads = plan_uploads(Path(source), graph=graph, catalog_graph=catalog_graph)
+    path = Path(source)
+    published = PublishedFolder.read(path) if path.is_dir() else None
+    if published is None:
+        uploads, marker = plan_uploads(path, graph=graph, catalog_graph=catalog_graph), None
+    else:
+        uploads, marker = folder_uploads(published, graph=graph, catalog_graph=catalog_graph), folder_marker(published)
+    marker_graph = uploads[-1].graph if marker is not None else None
     triples = [upload.source.count() for upload in uploads]
     graphs = list(dict.fromkeys(upload.graph for upload in uploads))
     before = {g: client.count(g) for g in graphs}
@@ -107,19 +119,23 @@ def push(
             replace=put, name=upload.source.path.name,
         )
         sent.append(SentFile(upload.source.path.name, upload.graph, "PUT" if put else "POST", count, status))
+    if marker is not None:
+        body = marker.triples().encode("utf-8")
+        client.upload(lambda: io.BytesIO(body), "application/n-triples", marker_graph, replace=False, name="the edition marker")
 
     checks = []
     for g in graphs:
+        extra = MARKER_TRIPLES if marker is not None and g == marker_graph else 0
         check = GraphCount(
             graph=g,
             replaced=replace,
             before=before[g],
             after=client.count(g),
-            sent=sum(file.triples for file in sent if file.graph == g),
+            sent=sum(file.triples for file in sent if file.graph == g) + extra,
         )
-        _verify(check, [upload for upload in uploads if upload.graph == g])
+        _verify(check, [upload for upload in uploads if upload.graph == g], extra)
         checks.append(check)
-    return PushResult(client.store_url, client.sparql_url, tuple(sent), tuple(checks))
+    return PushResult(client.store_url, client.sparql_url, tuple(sent), tuple(checks), marker, marker_graph)
 
 
 def _expected(check: GraphCount, distinct: int) -> tuple[int, int]:
@@ -133,12 +149,13 @@ def _expected(check: GraphCount, distinct: int) -> tuple[int, int]:
     return max(check.before, distinct), check.before + distinct
 
 
-def _verify(check: GraphCount, uploads: list[Upload]) -> None:
+def _verify(check: GraphCount, uploads: list[Upload], extra: int) -> None:
+    """``extra``: the marker's triples, which no file holds (and no file repeats)."""
     low, high = _expected(check, check.sent)
     if low <= check.after <= high:
         return
     # A file may repeat a triple, which a store keeps once: count distinct triples and look again.
-    low, high = _expected(check, _distinct([upload.source for upload in uploads]))
+    low, high = _expected(check, _distinct([upload.source for upload in uploads]) + extra)
     if low <= check.after <= high:
         return
     label = f"<{check.graph}>" if check.graph else "the default graph"

@@ -13,15 +13,15 @@ import io
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator, Protocol, cast
+from typing import IO, Iterator, Mapping, Protocol, cast
 
 import pyoxigraph as ox
 
 from ..errors import InputError
-from ..publish.folder import CHECKSUMS, read_checksums
+from ..publish.folder import CHECKSUMS, file_sha256, read_checksums
 from ..vocab import DCAT, RDF
 
-__all__ = ["DumpSource", "PublishedFolder", "Upload", "plan_uploads"]
+__all__ = ["DumpSource", "PublishedFolder", "Upload", "folder_uploads", "plan_uploads"]
 
 _CHUNK = 1 << 16
 
@@ -145,11 +145,7 @@ class DumpSource:
 
     def _check(self, digest: str) -> None:
         if self.expected_sha256 is not None and digest != self.expected_sha256:
-            raise InputError(
-                f"does not match its SHA-256 in {CHECKSUMS} (expected {self.expected_sha256}, found {digest})",
-                file=str(self.path),
-                pl=f"nie zgadza się z sumą SHA-256 w {CHECKSUMS} (oczekiwano {self.expected_sha256}, jest {digest})",
-            )
+            raise _mismatch(self.path, self.expected_sha256, digest)
 
     def triples(self) -> Iterator[ox.Triple]:
         """The file's triples, streamed (for counting distinct ones when the plain count is off)."""
@@ -193,19 +189,32 @@ class PublishedFolder:
     metadata: tuple[DumpSource, ...]
     dataset_iri: str
     catalog_iri: str
+    checksums: Mapping[str, str]
+    """``SHA256SUMS``: file name → SHA-256."""
+
+    def listed(self, name: str) -> DumpSource:
+        """A file of the folder with the SHA-256 ``SHA256SUMS`` promises; unlisted is an incomplete folder."""
+        return _listed(self.folder, self.checksums, name)
+
+    def verified(self, name: str) -> Path:
+        """A file that is listed and matches ``SHA256SUMS``, hashed but not parsed (any kind of file)."""
+        source = self.folder / name
+        expected = _listed_sha256(self.folder, self.checksums, name)
+        try:
+            digest = file_sha256(source)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", file=str(source),
+                             pl=f"nie można odczytać: {exc.strerror or exc}") from None
+        if digest != expected:
+            raise _mismatch(source, expected, digest)
+        return source
 
     @classmethod
     def read(cls, folder: Path) -> PublishedFolder:
         sums = read_checksums(folder)
 
         def listed(name: str) -> DumpSource:
-            if name not in sums:
-                raise InputError(
-                    f"{name} is not listed in {CHECKSUMS}: the folder is incomplete or was changed",
-                    file=str(folder),
-                    pl=f"{name} nie figuruje w {CHECKSUMS}: folder jest niekompletny albo zmieniony",
-                )
-            return DumpSource(folder / name, expected_sha256=sums[name])
+            return _listed(folder, sums, name)
 
         dump = next((name for name in DATA_DUMPS if (folder / name).is_file()), None)
         if dump is None or not (folder / CATALOG).is_file():
@@ -222,7 +231,30 @@ class PublishedFolder:
             metadata=metadata,
             dataset_iri=_the_instance(catalog, str(DCAT.Dataset)),
             catalog_iri=_the_instance(catalog, str(DCAT.Catalog)),
+            checksums=sums,
         )
+
+
+def _listed(folder: Path, sums: Mapping[str, str], name: str) -> DumpSource:
+    return DumpSource(folder / name, expected_sha256=_listed_sha256(folder, sums, name))
+
+
+def _listed_sha256(folder: Path, sums: Mapping[str, str], name: str) -> str:
+    if name not in sums:
+        raise InputError(
+            f"{name} is not listed in {CHECKSUMS}: the folder is incomplete or was changed",
+            file=str(folder),
+            pl=f"{name} nie figuruje w {CHECKSUMS}: folder jest niekompletny albo zmieniony",
+        )
+    return sums[name]
+
+
+def _mismatch(path: Path, expected: str, found: str) -> InputError:
+    return InputError(
+        f"does not match its SHA-256 in {CHECKSUMS} (expected {expected}, found {found})",
+        file=str(path),
+        pl=f"nie zgadza się z sumą SHA-256 w {CHECKSUMS} (oczekiwano {expected}, jest {found})",
+    )
 
 
 def _the_instance(source: DumpSource, cls: str) -> str:
@@ -251,10 +283,7 @@ def plan_uploads(source: Path, *, graph: str | None, catalog_graph: str | None) 
     upload.
     """
     if source.is_dir():
-        published = PublishedFolder.read(source)
-        data_graph = graph or published.dataset_iri
-        meta_graph = catalog_graph or published.catalog_iri
-        return [Upload(published.data, data_graph)] + [Upload(m, meta_graph) for m in published.metadata]
+        return folder_uploads(PublishedFolder.read(source), graph=graph, catalog_graph=catalog_graph)
     if catalog_graph is not None:
         raise InputError(
             "--catalog-graph applies to a published folder, not to a single file", file=str(source),
@@ -263,3 +292,10 @@ def plan_uploads(source: Path, *, graph: str | None, catalog_graph: str | None) 
     if not source.is_file():
         raise InputError("no such file or folder", file=str(source), pl="nie ma takiego pliku ani folderu")
     return [Upload(DumpSource(source), graph)]
+
+
+def folder_uploads(published: PublishedFolder, *, graph: str | None, catalog_graph: str | None) -> list[Upload]:
+    """A published folder's uploads (see `plan_uploads`)."""
+    data_graph = graph or published.dataset_iri
+    meta_graph = catalog_graph or published.catalog_iri
+    return [Upload(published.data, data_graph)] + [Upload(m, meta_graph) for m in published.metadata]
