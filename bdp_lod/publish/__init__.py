@@ -26,7 +26,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..findings import Finding
 from ..model import Practice
@@ -35,8 +35,8 @@ from ..serialize import RdfFormat, serialize
 from ..sources import INPUT_KINDS, input_files
 from ..validation import Report
 from ..parallel import available_workers
-from ..model import SourcedPractice
 from ..records import prepare
+from ..spilled_records import Mapped, SpilledRecords
 from ..validation import validate
 from ..validation.shapes import PRODUCT_SHAPES
 from ..vocab import data_file, vocabulary_graph
@@ -112,7 +112,7 @@ def publish(
     cores = available_workers() if workers is None else max(1, workers)
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    read: list[SourcedPractice] = []
+    read = SpilledRecords()
     report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores, records=read)
     timings["validate"] = time.perf_counter() - started
     if report.exit_code(strict=False) != 0:
@@ -121,7 +121,7 @@ def publish(
     practices = _practices(inputs, read, encoding=encoding, base_uri=options.base_uri, workers=cores)
     del read
     if redact_contacts:
-        practices = [redact(p) for p in practices]
+        practices = Mapped(redact, practices)
     timings["read"] = time.perf_counter() - started
     writing = time.perf_counter()
 
@@ -159,8 +159,8 @@ def publish(
 
 
 def _practices(
-    inputs: list[str | os.PathLike[str]], read: list[SourcedPractice], *, encoding: str | None, base_uri: str, workers: int
-) -> list[Practice]:
+    inputs: list[str | os.PathLike[str]], read: SpilledRecords, *, encoding: str | None, base_uri: str, workers: int
+) -> Sequence[Practice]:
     """The practices to publish: the records validation read, unless an input is RDF.
 
     Validation checks an RDF input as a graph and reads no records from it; those inputs are
@@ -169,7 +169,7 @@ def _practices(
     """
     files = input_files(inputs)
     if not any(INPUT_KINDS[f.suffix.lower()] == "rdf" for f in files):
-        return [record.practice for record in read]
+        return read.practices()
     return prepare(files, encoding=encoding, base_uri=base_uri, workers=workers).practices
 
 

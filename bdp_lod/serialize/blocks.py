@@ -20,7 +20,7 @@ other tools would reject.
 from __future__ import annotations
 
 import re
-from typing import IO, Iterable, Iterator, Mapping, NamedTuple
+from typing import IO, Iterable, Iterator, Mapping, NamedTuple, Protocol
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -28,7 +28,7 @@ from rdflib.term import Node
 from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = [
-    "Block", "BlockMaker", "Lit", "Row", "RowMaker", "SubjectBlocks", "Term", "nt_line", "nt_term", "read_ntriples",
+    "Block", "BlockMaker", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "nt_line", "nt_term", "read_ntriples",
     "rows_of", "write_ntriples", "write_turtle",
 ]
 
@@ -231,6 +231,13 @@ class BlockMaker:
         return out
 
 
+class SortedBlocks(Protocol):
+    """What the writers read: blocks in the dump's order, from memory (`SubjectBlocks`) or from
+    sorted runs on disk (`bdp_lod.serialize.spill.SpilledBlocks`)."""
+
+    def sorted_blocks(self) -> Iterator[tuple[str, bytes]]: ...
+
+
 class SubjectBlocks:
     """Every distinct triple of a publication, as one block of sorted N-Triples per subject.
 
@@ -313,7 +320,7 @@ def read_ntriples(lines: Iterable[str]) -> Iterator[Row]:
         yield subject, predicate[1:-1], _parse_object(obj)
 
 
-def write_ntriples(blocks: SubjectBlocks, out: IO[bytes]) -> None:
+def write_ntriples(blocks: SortedBlocks, out: IO[bytes]) -> None:
     for _, block in blocks.sorted_blocks():
         out.write(block)
 
@@ -380,7 +387,7 @@ def _statement(key: str, block: bytes, names: _TurtleNames) -> str:
     return key + " " + " ;\n\t".join(parts) + " .\n"
 
 
-def write_turtle(blocks: SubjectBlocks, out: IO[bytes], prefixes: Mapping[str, str] = PREFIXES) -> None:
+def write_turtle(blocks: SortedBlocks, out: IO[bytes], prefixes: Mapping[str, str] = PREFIXES) -> None:
     """Prefixes sorted by name, then one statement per subject in the N-Triples order."""
     names = _TurtleNames(prefixes)
     out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())).encode("utf-8"))
