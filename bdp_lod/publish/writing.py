@@ -3,10 +3,13 @@
 Each practice is mapped once (`bdp_lod.mapping.practice_triples`), in the order of the practice
 IRIs: its JSON-LD object is rendered (`bdp_lod.serialize.jsonld`) and its triples are formatted
 into per-subject N-Triples blocks (`bdp_lod.serialize.blocks`). That work is spread over forked
-processes in runs of `CHUNK` practices; the parent writes the JSON-LD objects in order and
-merges the blocks. It then writes N-Triples from the blocks, while two forked processes write
-the Turtle and summarise the triples (`bdp_lod.publish.release.summarize`) side by side. The
-files are the same bytes with one process or several, and each the same bytes as
+processes in runs of `CHUNK` practices, each worker reading its practices by position (from
+disk when ``publish`` hands over `bdp_lod.spilled_records.SpilledRecords`); the parent writes
+the JSON-LD objects in order and sorts the blocks on disk (`bdp_lod.serialize.spill`). Merging
+the sorted runs writes N-Triples; two forked processes then read it back to write the Turtle
+and to summarise the triples (`bdp_lod.publish.release.summarize`) side by side. Memory is a
+few runs of practices and 64 MB of blocks, whatever the number of practices. The files are the
+same bytes with one process or several, and each the same bytes as
 `bdp_lod.serialize.write_practices` writes for that format (what ``convert`` uses).
 """
 
