@@ -59,8 +59,8 @@ def _map_chunk(bounds: tuple[int, int]) -> tuple[list[Rendered], list[Block]]:
     ordered: list[tuple[str, int]] = _JOB["ordered"]
     uris: Uris = _JOB["uris"]
     if _WORKER.get("job") is not _JOB.get("id"):
-        _WORKER.update(job=_JOB.get("id"), renderer=Renderer(_JOB["context"]), maker=BlockMaker(),
-                       rows=RowMaker(f"{uris.base}id/practice/"))
+        root = f"{uris.base}id/practice/"
+        _WORKER.update(job=_JOB.get("id"), renderer=Renderer(_JOB["context"]), maker=BlockMaker(root), rows=RowMaker(root))
     renderer: Renderer = _WORKER["renderer"]
     maker: BlockMaker = _WORKER["maker"]
     row_maker: RowMaker = _WORKER["rows"]
