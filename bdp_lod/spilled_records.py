@@ -6,8 +6,9 @@ batches that gather an institution's practices from all over the input, and hand
 records to ``publish``. Held as Python objects, 100,000 records took about 900 MB of the parent
 (docs/performance.md, "Streaming"). Here each record is one pickle in an anonymous temporary
 file (gone when the file is closed, or the process ends); the reading workers pickle them, so
-the parent only writes bytes. Forked workers inherit the file and read it with ``os.pread``,
-which moves no shared file offset, so any number of them can read while none writes.
+the parent only writes bytes. Forked workers inherit the file and read it with ``os.pread``
+(and the parent writes with ``os.pwrite``), which move no shared file offset, so any number of
+them can read while none writes; where those are missing (Windows) nothing is forked either.
 
 What the run needs of every record without reading it back is kept beside: the practice's IRI
 (duplicates, the order of the dumps) and its institution's IRI (the validation batches).
@@ -66,7 +67,7 @@ class SpilledRecords(Sequence[SourcedPractice]):
         if self._pending:
             if os.getpid() != self._writer:
                 raise RuntimeError("records added but not flushed before the fork that reads them")
-            os.write(self._fd, self._pending)  # a regular file takes the whole buffer at once
+            _write_at(self._fd, bytes(self._pending), self._offsets[-1] - len(self._pending))
             self._pending.clear()
 
     def __len__(self) -> int:
@@ -87,7 +88,7 @@ class SpilledRecords(Sequence[SourcedPractice]):
             raise IndexError(index)
         self.flush()
         start, end = self._offsets[index], self._offsets[index + 1]
-        record: SourcedPractice = pickle.loads(os.pread(self._fd, end - start, start))
+        record: SourcedPractice = pickle.loads(_read_at(self._fd, end - start, start))
         return record
 
     def __iter__(self) -> Iterator[SourcedPractice]:
@@ -98,7 +99,7 @@ class SpilledRecords(Sequence[SourcedPractice]):
             last = first + 1
             while last < count and offsets[last + 1] - offsets[first] <= _BUFFER:
                 last += 1
-            chunk = os.pread(self._fd, offsets[last] - offsets[first], offsets[first])
+            chunk = _read_at(self._fd, offsets[last] - offsets[first], offsets[first])
             base = offsets[first]
             for i in range(first, last):
                 yield pickle.loads(chunk[offsets[i] - base:offsets[i + 1] - base])
@@ -111,6 +112,32 @@ class SpilledRecords(Sequence[SourcedPractice]):
     def close(self) -> None:
         """Remove the file; the records are gone."""
         self._file.close()
+
+
+def _write_at(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        if hasattr(os, "pwrite"):
+            written = os.pwrite(fd, view, offset)
+        else:  # Windows: no fork there, so no other process shares the offset
+            os.lseek(fd, offset, os.SEEK_SET)
+            written = os.write(fd, view)
+        view, offset = view[written:], offset + written
+
+
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    parts: list[bytes] = []
+    while size > 0:
+        if hasattr(os, "pread"):
+            part = os.pread(fd, size, offset)
+        else:
+            os.lseek(fd, offset, os.SEEK_SET)
+            part = os.read(fd, size)
+        if not part:
+            raise EOFError(f"spilled records end {size} bytes early")
+        parts.append(part)
+        size, offset = size - len(part), offset + len(part)
+    return b"".join(parts)
 
 
 def _practice(record: SourcedPractice) -> Practice:

@@ -50,3 +50,17 @@ def test_practices_and_mapped_views_read_on_demand(inputs: list[Path]) -> None:
     assert titles[-1] == spill[len(spill) - 1].practice.title
     with pytest.raises(IndexError):
         spill[len(spill)]
+
+
+def test_without_pread_and_pwrite_reads_between_writes_land_where_they_should(
+    inputs: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has neither; the duplicates read back while the file is written must not move
+    where the next records go."""
+    monkeypatch.delattr("os.pread")
+    monkeypatch.delattr("os.pwrite")
+    monkeypatch.setattr("bdp_lod.spilled_records._BUFFER", 1)  # every record written at once
+    spill = SpilledRecords()
+    findings = prepare_spilled(inputs, spill)
+    held = prepare(inputs)
+    assert (list(spill), findings) == (held.records, held.findings)
