@@ -11,6 +11,7 @@ truth.
 from __future__ import annotations
 
 import os
+import pickle
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, Union
@@ -24,9 +25,10 @@ from .progress import Progress, Step
 from .teryt import Resolution, resolve
 from .sources import input_files, read_file
 from .sources.submission import check_submission, submission_items
+from .spilled_records import SpilledRecords, pack
 from .uris import DEFAULT_BASE, Uris
 
-__all__ = ["READ_CHUNK", "Prepared", "prepare", "resolve_units", "unique_practices"]
+__all__ = ["READ_CHUNK", "Prepared", "prepare", "prepare_spilled", "resolve_units", "spill", "unique_practices"]
 
 READ_CHUNK = 500
 """Submission items a reading task checks: enough to amortise handing them to a worker."""
@@ -108,11 +110,14 @@ _Items = list[tuple[object, Origin]]
 _Task = Union[tuple[str, str], tuple[str, _Items]]
 """``("file", path)`` for a file read whole, ``("items", [(data, origin) …])`` for a chunk of a
 JSON or JSONL file's submissions."""
-_Read = tuple[list[SourcedPractice], list[Finding], int]
+_Packed = tuple[bytes, str, str | None]
+"""A record packed for `SpilledRecords`, with its practice's and institution's IRIs."""
+_Read = tuple[list[SourcedPractice] | list[_Packed], list[Finding], int]
 _Failed = tuple[str, str | None, int | None, str | None]
 
 _ENCODING: dict[str, str | None] = {}
-"""The CSV encoding reading tasks use: set before `ordered_map` forks the workers."""
+"""The CSV encoding reading tasks use, and the base URI when they pack the records for a
+`SpilledRecords` (``"spill"``): set before `ordered_map` forks the workers."""
 
 
 def _read_task(task: _Task) -> tuple[_Read | None, _Failed | None]:
@@ -136,7 +141,27 @@ def _read_task(task: _Task) -> tuple[_Read | None, _Failed | None]:
     except InputError as exc:
         return None, (exc.detail, exc.file, exc.line, exc.message.pl)
     resolved, resolution = resolve_units(records)
-    return (resolved, [*findings, *resolution, *publishable.check(resolved)], count), None
+    found = [*findings, *resolution, *publishable.check(resolved)]
+    base = _ENCODING.get("spill")
+    if base is None:
+        return (resolved, found, count), None
+    uris = Uris(base)
+    packed = [(pack(r), uris.practice(r.practice), _institution(r.practice, uris)) for r in resolved]
+    return (packed, found, count), None
+
+
+def spill(records: Iterable[SourcedPractice], uris: Uris) -> SpilledRecords:
+    """Records already in memory, spilled as `prepare_spilled` spills what it reads: what the
+    record checks read (``publish --skip-invalid`` checks the records it keeps again)."""
+    into = SpilledRecords()
+    for record in records:
+        into.add(pack(record), uris.practice(record.practice), _institution(record.practice, uris))
+    into.flush()
+    return into
+
+
+def _institution(practice: Practice, uris: Uris) -> str | None:
+    return uris.institution(practice.institution, practice.unit) if practice.institution is not None else None
 
 
 class _ReadTasks:
@@ -179,6 +204,30 @@ def estimated_records(files: Sequence[Path]) -> int:
     return total
 
 
+def _read(
+    files: Sequence[Path], encoding: str | None, spill: str | None, workers: int, progress: Progress | None
+) -> Iterator[tuple[list[SourcedPractice] | list[_Packed], list[Finding]]]:
+    """Each reading task's records (packed when ``spill`` is the base URI) and findings, in
+    input order; raises the `InputError` of a file that cannot be read."""
+    total = estimated_records(files) if progress is not None else 0
+    _ENCODING.update(encoding=encoding, spill=spill)
+    tasks = _ReadTasks(files)
+    try:
+        for read, failed in ordered_map(_read_task, tasks, workers):
+            if failed is not None:
+                detail, file, line, pl = failed
+                raise InputError(detail, file=file, line=line, pl=pl)
+            assert read is not None
+            records, found, count = read
+            yield records, found
+            if progress is not None:
+                progress(Step("read", count, total))
+    finally:
+        _ENCODING.clear()
+    if tasks.error is not None:
+        raise tasks.error
+
+
 def prepare(
     inputs: Iterable[str | os.PathLike[str]],
     *,
@@ -195,26 +244,40 @@ def prepare(
     `READ_CHUNK` submissions: the same records in the same order, and the same findings.
     Raises `bdp_lod.errors.InputError` when an input cannot be read at all.
     """
-    files = input_files(inputs)
-    total = estimated_records(files) if progress is not None else 0
-    _ENCODING["encoding"] = encoding
-    tasks = _ReadTasks(files)
     records: list[SourcedPractice] = []
     findings: list[Finding] = []
-    try:
-        for read, failed in ordered_map(_read_task, tasks, workers):
-            if failed is not None:
-                detail, file, line, pl = failed
-                raise InputError(detail, file=file, line=line, pl=pl)
-            assert read is not None
-            resolved, found, count = read
-            records.extend(resolved)
-            findings.extend(found)
-            if progress is not None:
-                progress(Step("read", count, total))
-    finally:
-        _ENCODING.clear()
-    if tasks.error is not None:
-        raise tasks.error
+    for read, found in _read(input_files(inputs), encoding, None, workers, progress):
+        records.extend(read)  # type: ignore[arg-type]  # not packed: no spill was asked for
+        findings.extend(found)
     unique, duplicates = unique_practices(records, Uris(base_uri))
     return Prepared(records=unique, findings=[*findings, *duplicates])
+
+
+def prepare_spilled(
+    inputs: Iterable[str | os.PathLike[str]],
+    into: SpilledRecords,
+    *,
+    encoding: str | None = None,
+    base_uri: str = DEFAULT_BASE,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> list[Finding]:
+    """`prepare`, with the records written `into` a `SpilledRecords` as they are read instead of
+    held: the same records in the same order and the same findings, in memory that does not
+    grow with the records (only their IRIs are kept). A duplicate is compared with the first
+    record of its IRI read back from disk, as `unique_practices` compares them."""
+    uris = Uris(base_uri)
+    seen: dict[str, int] = {}
+    findings: list[Finding] = []
+    duplicates: list[Finding] = []
+    for read, found in _read(input_files(inputs), encoding, uris.base, workers, progress):
+        findings.extend(found)
+        for packed, iri, institution in read:  # type: ignore[misc]  # packed: a spill was asked for
+            first = seen.get(iri)
+            if first is None:
+                seen[iri] = len(into)
+                into.add(packed, iri, institution)
+            else:
+                duplicates.extend(unique_practices([into[first], pickle.loads(packed)], uris)[1])
+    into.flush()
+    return [*findings, *duplicates]

@@ -13,13 +13,16 @@ not again; ``read`` is only what publishing adds before writing (RDF inputs read
 redaction: nothing for these JSONL records). ``write`` is everything after (mapping, the three
 dumps, compression, checksums, catalog, VoID, the swap into place); ``publish`` = read + select + write
 (validation left out, as issue 6 times it), and ``total`` = validate + publish, the whole command.
-Peak memory is the larger of the parent's and any worker's.
+Peak memory is the larger of the parent's and any worker's; ``cpu s`` is the CPU time of the
+run and its workers, which a loaded machine changes less than the wall time; ``load`` is the
+1-minute load average when the run ended (docs/performance.md, "Streaming").
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -57,6 +60,9 @@ def one(records: Path, gzip: bool, workers: int | None, skip_invalid: bool) -> d
         "wall": wall,
         "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
+        "cpu": sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                   for field in ("ru_utime", "ru_stime")),
+        "load": os.getloadavg()[0],
         "sizes": sizes,
     }
 
@@ -75,7 +81,7 @@ def main() -> None:
         print(json.dumps(one(args.one, args.gzip, args.workers, args.invalid_every is not None)))
         return
     print(f"{'N':>8} {'triples':>10} {'validate':>9} {'read':>7} {'select':>7} {'left out':>8} {'map+jsonld':>11} {'write':>7} "
-          f"{'publish':>8} {'total':>7} {'µs/triple':>9} {'peak MB':>8} {'bdp.nt MB':>9}")
+          f"{'publish':>8} {'total':>7} {'µs/triple':>9} {'cpu s':>7} {'peak MB':>8} {'bdp.nt MB':>9} {'load':>5}")
     for n in args.n:
         every = args.invalid_every
         records = ROOT / "build" / "bench" / (f"records_{n}.jsonl" if every is None else f"records_{n}_invalid_{every}.jsonl")
@@ -91,8 +97,8 @@ def main() -> None:
         print(f"{n:>8} {r['triples']:>10} {r['validate']:>9.2f} {r['read']:>7.2f} {r['select']:>7.2f} "
               f"{r['left_out']:>8} {r['map+jsonld']:>11.2f} "
               f"{r['write']:>7.2f} {publish:>8.2f} {r['validate'] + publish:>7.2f} "
-              f"{r['write'] / r['triples'] * 1e6:>9.2f} {r['peak_mb']:>8.0f} "
-              f"{r['sizes']['bdp.nt'] / 1e6:>9.1f}")
+              f"{r['write'] / r['triples'] * 1e6:>9.2f} {r['cpu']:>7.1f} {r['peak_mb']:>8.0f} "
+              f"{r['sizes']['bdp.nt'] / 1e6:>9.1f} {r['load']:>5.1f}")
 
 
 if __name__ == "__main__":

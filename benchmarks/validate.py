@@ -4,7 +4,9 @@ The practices are `benchmarks/synthetic.py`'s, made consistent the way a real da
 address per office, office names by unit type), with about 1 % defects of the kinds data
 stewards make: some the JSON Schema catches while reading, some only SHACL sees after mapping.
 The command runs in a child process, as a user runs it; the script prints practices/s,
-triples/s and the peak memory of that process and its workers.
+triples/s, the CPU seconds of the command and its workers (what a loaded machine does not
+change much, unlike the wall time), the peak memory of the largest of those processes and the
+load average when the run ended (docs/performance.md, "Streaming").
 
 Usage::
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -109,14 +112,18 @@ def measure(path: Path, n: int) -> dict[str, float]:
     """Run the command once: wall time, counts from its JSON report, and the peak memory of the
     largest process so far (the command or one of its workers; give N in increasing order)."""
     command = [sys.executable, "-m", "bdp_lod.cli", "validate", str(path), "--format", "json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(done.stderr.decode("utf-8", "replace"))
     report = json.loads(done.stdout)
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kib = after.ru_maxrss
     return {
+        "cpu_s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+        "load": os.getloadavg()[0],
         "practices": n,
         "seconds": seconds,
         "practices_per_s": n / seconds,
@@ -143,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{n:>7} practices  {figures['seconds']:7.1f} s  {figures['practices_per_s']:7.0f} practices/s  "
                 f"{figures['triples']:>9} triples  {figures['triples_per_s']:8.0f} triples/s  "
-                f"peak {figures['peak_mb']:6.0f} MB  "
+                f"cpu {figures['cpu_s']:6.1f} s  peak {figures['peak_mb']:6.0f} MB  load {figures['load']:4.1f}  "
                 f"({figures['violations']} violations, {figures['warnings']} warnings, {figures['info']} info)",
                 flush=True,
             )

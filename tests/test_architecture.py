@@ -18,7 +18,7 @@ LAYERS: list[set[str]] = [
     {"model", "files", "vocab", "findings", "progress", "parallel", "terms"},
     {"errors", "codes", "concepts", "field_terms", "uris"},
     {"teryt", "normalize", "redact", "findings_doc", "publishable"},
-    {"mapping", "sources"},
+    {"mapping", "sources", "spilled_records"},
     {"records", "serialize"},
     {"validation", "convert"},
     {"publish"},

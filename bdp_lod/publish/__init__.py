@@ -29,17 +29,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..findings import Finding
-from ..model import Practice
+from ..model import Practice, SourcedPractice
 from ..redact import redact_contacts as redact
 from ..serialize import RdfFormat, serialize
 from ..sources import INPUT_KINDS, input_files
 from ..validation import Report
 from ..parallel import available_workers
-from ..model import SourcedPractice
 from ..records import prepare
+from ..spilled_records import Mapped, SpilledRecords
 from ..uris import Uris
 from ..validation import check_records, validate
 from ..validation.shapes import PRODUCT_SHAPES
@@ -128,7 +128,7 @@ def publish(
     cores = available_workers() if workers is None else max(1, workers)
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    read: list[SourcedPractice] = []
+    read = SpilledRecords()
     report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores, records=read)
     timings["validate"] = time.perf_counter() - started
     if report.exit_code(strict=False) != 0 and not skip_invalid:
@@ -148,10 +148,10 @@ def publish(
             return PublishResult(out_dir=None, report=report, left_out=selection.left_out, timings=timings)
         omissions = Omissions(selection.left_out, report, report_lang)
     started = time.perf_counter()
-    practices = [record.practice for record in records]
+    practices: Sequence[Practice] = Mapped(_practice, records)  # read from disk as the workers map them
     del records
     if redact_contacts:
-        practices = [redact(p) for p in practices]
+        practices = Mapped(redact, practices)
     timings["read"] += time.perf_counter() - started
     writing = time.perf_counter()
 
@@ -192,9 +192,9 @@ def publish(
 
 
 def _records(
-    inputs: list[str | os.PathLike[str]], read: list[SourcedPractice], *, encoding: str | None, base_uri: str, workers: int
-) -> list[SourcedPractice]:
-    """The records to publish: those validation read, unless an input is RDF.
+    inputs: list[str | os.PathLike[str]], read: SpilledRecords, *, encoding: str | None, base_uri: str, workers: int
+) -> Sequence[SourcedPractice]:
+    """The records to publish: those validation read (kept on disk), unless an input is RDF.
 
     Validation checks an RDF input as a graph and reads no records from it; those inputs are
     then all read again as records, in order, so that a practice given twice keeps its first
@@ -204,6 +204,10 @@ def _records(
     if not any(INPUT_KINDS[f.suffix.lower()] == "rdf" for f in files):
         return read
     return prepare(files, encoding=encoding, base_uri=base_uri, workers=workers).records
+
+
+def _practice(record: SourcedPractice) -> Practice:
+    return record.practice
 
 
 def _pack(path: Path, packed: Path) -> DumpFile:

@@ -3,25 +3,30 @@
 Each practice is mapped once (`bdp_lod.mapping.practice_triples`), in the order of the practice
 IRIs: its JSON-LD object is rendered (`bdp_lod.serialize.jsonld`) and its triples are formatted
 into per-subject N-Triples blocks (`bdp_lod.serialize.blocks`). That work is spread over forked
-processes in runs of `CHUNK` practices; the parent writes the JSON-LD objects in order and
-merges the blocks. It then writes N-Triples from the blocks, while two forked processes write
-the Turtle and summarise the triples (`bdp_lod.publish.release.summarize`) side by side. The
-files are the same bytes with one process or several, and each the same bytes as
+processes in runs of `CHUNK` practices, each worker reading its practices by position (from
+disk when ``publish`` hands over `bdp_lod.spilled_records.SpilledRecords`); the parent writes
+the JSON-LD objects in order and sorts the blocks on disk (`bdp_lod.serialize.spill`). Merging
+the sorted runs writes N-Triples; two forked processes then read it back to write the Turtle
+and to summarise the triples (`bdp_lod.publish.release.summarize`) side by side. Memory is a
+few runs of practices and 64 MB of blocks, whatever the number of practices. The files are the
+same bytes with one process or several, and each the same bytes as
 `bdp_lod.serialize.write_practices` writes for that format (what ``convert`` uses).
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..mapping import practice_triples
 from ..model import Practice
 from ..uris import Uris
 from ..parallel import ordered_map
-from ..serialize.blocks import Block, BlockMaker, RowMaker, SubjectBlocks, write_ntriples, write_turtle
+from ..serialize.blocks import Block, BlockMaker, RowMaker, read_ntriples, write_ntriples, write_turtle
 from ..serialize.jsonld import CONTEXT, JsonLdWriter, Rendered, Renderer, context
+from ..serialize.spill import SpilledBlocks, ntriples_blocks
 from .release import DataSummary, summarize
 
 __all__ = ["CHUNK", "CONTEXT", "DUMPS", "PARALLEL_PRACTICES", "context", "write_dumps"]
@@ -42,26 +47,33 @@ _WORKER: dict[str, Any] = {}
 """Each process's own renderer and block maker, kept across its tasks for their caches."""
 
 
+def _iris_task(bounds: tuple[int, int]) -> list[str]:
+    practices: Sequence[Practice] = _JOB["practices"]
+    uris: Uris = _JOB["uris"]
+    return [uris.practice(practices[i]) for i in range(*bounds)]
+
+
 def _map_chunk(bounds: tuple[int, int]) -> tuple[list[Rendered], list[Block]]:
     """Map, render and format one run of practices: the part of publishing that parallelises."""
-    ordered: list[tuple[str, Practice]] = _JOB["ordered"]
+    practices: Sequence[Practice] = _JOB["practices"]
+    ordered: list[tuple[str, int]] = _JOB["ordered"]
     uris: Uris = _JOB["uris"]
     if _WORKER.get("job") is not _JOB.get("id"):
-        _WORKER.update(job=_JOB.get("id"), renderer=Renderer(_JOB["context"]), maker=BlockMaker(),
-                       rows=RowMaker(f"{uris.base}id/practice/"))
+        root = f"{uris.base}id/practice/"
+        _WORKER.update(job=_JOB.get("id"), renderer=Renderer(_JOB["context"]), maker=BlockMaker(root), rows=RowMaker(root))
     renderer: Renderer = _WORKER["renderer"]
     maker: BlockMaker = _WORKER["maker"]
     row_maker: RowMaker = _WORKER["rows"]
     rendered, blocks = [], []
-    for iri, practice in ordered[bounds[0]:bounds[1]]:
-        rows = row_maker.rows(practice_triples(practice, uris))
+    for iri, position in ordered[bounds[0]:bounds[1]]:
+        rows = row_maker.rows(practice_triples(practices[position], uris))
         rendered.append(renderer.practice(iri, rows))
         blocks.extend(maker.blocks(rows))
     return rendered, blocks
 
 
 def write_dumps(
-    practices: Iterable[Practice],
+    practices: Iterable[Practice] | Sequence[Practice],
     folder: Path,
     *,
     base_uri: str,
@@ -73,21 +85,27 @@ def write_dumps(
     """Write ``bdp.jsonld``, ``bdp.nt`` and ``bdp.ttl`` of ``practices`` into ``folder``.
 
     Practices are written in the order of their IRIs whatever order they come in; with
-    ``workers`` > 1 they are mapped in that many forked processes, with the same result. ``then``
-    is called with each finished file, once all three are written: no thread may run while
-    the work is forked.
+    ``workers`` > 1 they are mapped in that many forked processes, with the same result. A
+    `Sequence` (such as `bdp_lod.spilled_records.SpilledRecords.practices`) is read by position
+    as it is mapped, never held whole; any other iterable is listed first. ``then`` is called
+    with each finished file, once all three are written: no thread may run while the work is
+    forked.
     """
     timings = {} if timings is None else timings
     uris = Uris(base_uri)
-    blocks = SubjectBlocks()
+    runs = tempfile.TemporaryDirectory(prefix=".sort-", dir=folder)
+    blocks = SpilledBlocks(Path(runs.name))
     started = time.perf_counter()
     ctx = context()
-    ordered = sorted(((uris.practice(p), p) for p in practices), key=lambda pair: pair[0])
-    if len(ordered) < PARALLEL_PRACTICES:
+    items = practices if isinstance(practices, Sequence) else list(practices)
+    if len(items) < PARALLEL_PRACTICES:
         workers = 1
-    _JOB.update(id=object(), ordered=ordered, uris=uris, context=ctx)
-    bounds = [(start, min(start + CHUNK, len(ordered))) for start in range(0, len(ordered), CHUNK)]
+    _JOB.update(id=object(), practices=items, uris=uris, context=ctx)
+    bounds = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
     try:
+        iris = (iri for part in ordered_map(_iris_task, bounds, workers) for iri in part)
+        ordered = sorted(zip(iris, range(len(items))), key=lambda pair: pair[0])
+        _JOB.update(ordered=ordered)
         with (folder / "bdp.jsonld").open("wb") as out:
             writer = JsonLdWriter(out, ctx)
             for rendered, made in ordered_map(_map_chunk, bounds, workers):
@@ -97,20 +115,22 @@ def write_dumps(
                     blocks.add_block(block)
             writer.close()
         timings["bdp.jsonld"] = time.perf_counter() - started
-        del ordered
+        del ordered, items
         _JOB.clear()
         started = time.perf_counter()
         with (folder / "bdp.nt").open("wb") as out:
             write_ntriples(blocks, out)
         timings["bdp.nt"] = time.perf_counter() - started
         started = time.perf_counter()
-        _JOB.update(blocks=blocks, turtle=folder / "bdp.ttl")
+        runs.cleanup()
+        _JOB.update(ntriples=folder / "bdp.nt", turtle=folder / "bdp.ttl")
         finished = list(ordered_map(_finish, ["bdp.ttl", "summary"], min(workers, 2)))
         summary = next(s for s in finished if s is not None)
         timings["bdp.ttl+summary"] = time.perf_counter() - started
     finally:
         _JOB.clear()
         _WORKER.clear()
+        runs.cleanup()
     for name in ("bdp.jsonld", "bdp.nt", "bdp.ttl"):
         if then is not None:
             then(folder / name)
@@ -119,11 +139,23 @@ def write_dumps(
     return summary
 
 
+class _Written:
+    """The blocks of a finished N-Triples dump, read back from the file in its order."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def sorted_blocks(self) -> Iterator[tuple[str, bytes]]:
+        return ntriples_blocks(self.path)
+
+
 def _finish(task: str) -> DataSummary | None:
-    """The two last jobs, which can run side by side: the Turtle file, and the summary."""
-    blocks: SubjectBlocks = _JOB["blocks"]
+    """The two last jobs, which can run side by side, each reading the N-Triples dump: the
+    Turtle file, and the summary."""
+    ntriples = Path(_JOB["ntriples"])
     if task == "summary":
-        return summarize(blocks.rows())
+        with ntriples.open(encoding="utf-8", newline="\n") as lines:
+            return summarize(read_ntriples(lines))
     with Path(_JOB["turtle"]).open("wb") as out:
-        write_turtle(blocks, out)
+        write_turtle(_Written(ntriples), out)
     return None

@@ -313,21 +313,59 @@ def check_submission(data: object, origin: Origin) -> tuple[SourcedPractice | No
 
 def _read_text(path: Path) -> str:
     """The file as text: JSON is UTF-8 (RFC 8259); a BOM left by Windows editors is tolerated."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=str(path), pl="nie ma takiego pliku") from None
-    except OSError as exc:
-        reason = exc.strerror or exc
-        raise InputError(f"cannot read: {reason}", file=str(path), pl=f"nie można odczytać: {reason}") from None
+    raw = _read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        byte = f"0x{raw[exc.start]:02x}"
-        raise InputError(
-            f"not UTF-8 text (byte {byte})", file=str(path), line=line, pl=f"to nie jest tekst w UTF-8 (bajt {byte})"
-        ) from None
+        raise _not_utf8(path, raw[exc.start], raw[: exc.start].count(b"\n") + 1) from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file", file=str(path), pl="nie ma takiego pliku")
+    reason = exc.strerror or exc
+    return InputError(f"cannot read: {reason}", file=str(path), pl=f"nie można odczytać: {reason}")
+
+
+def _not_utf8(path: Path, value: int, line: int) -> InputError:
+    byte = f"0x{value:02x}"
+    return InputError(
+        f"not UTF-8 text (byte {byte})", file=str(path), line=line, pl=f"to nie jest tekst w UTF-8 (bajt {byte})"
+    )
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """A JSONL file's lines (split at ``\\n`` only: U+2028 may sit in a string), numbered, decoded
+    one at a time so that a file of any size costs one line of memory.
+
+    The whole file is checked to be UTF-8 before the first line is given, as `_read_text`
+    does: a file that is not text is refused before any of its records is read. UTF-8 never
+    puts the byte ``\\n`` inside a character, so a line decodes alone exactly as it does
+    within the file, and the first bad byte is the one `_read_text` names.
+    """
+    for number, line in _raw_lines(path):
+        try:
+            line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(path, line[exc.start], number) from None
+    for number, line in _raw_lines(path):
+        yield number, line.decode("utf-8-sig" if number == 1 else "utf-8")
+
+
+def _raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    try:
+        with path.open("rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                yield number, line[:-1] if line.endswith(b"\n") else line
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
 
 
 def _malformed(path: Path, exc: json.JSONDecodeError, line: int) -> InputError:
@@ -348,9 +386,9 @@ def _json_items(path: Path, text: str) -> Iterator[tuple[object, int | None]]:
         yield item, None
 
 
-def _jsonl_items(path: Path, text: str) -> Iterator[tuple[object, int | None]]:
+def _jsonl_items(path: Path) -> Iterator[tuple[object, int | None]]:
     """A ``.jsonl`` file's records, one a non-blank line, with their line numbers."""
-    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may sit in a string
+    for number, line in _lines(path):
         if not line.strip():
             continue
         check_depth(line, file=str(path), line=number)
@@ -373,8 +411,7 @@ def submission_items(path: str | Path) -> Iterator[tuple[object, Origin]]:
             "not a submission file (expected .json or .jsonl)", file=str(path),
             pl="to nie jest plik zgłoszeń (oczekiwano .json lub .jsonl)",
         )
-    text = _read_text(path)
-    items = _jsonl_items(path, text) if suffix == ".jsonl" else _json_items(path, text)
+    items = _jsonl_items(path) if suffix == ".jsonl" else _json_items(path, _read_text(path))
     for index, (data, line) in enumerate(items):
         yield data, Origin(str(path), index=index, line=line)
 

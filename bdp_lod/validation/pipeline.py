@@ -23,7 +23,8 @@ from ..errors import InputError
 from ..findings import Finding
 from ..model import SourcedPractice
 from ..progress import Progress, Step
-from ..records import prepare
+from ..records import prepare_spilled, spill
+from ..spilled_records import SpilledRecords
 from ..sources import INPUT_KINDS, input_files
 from ..sources.rdf import RDF_FORMATS, parse_rdf
 from ..sources.submission import submission_validator
@@ -58,28 +59,22 @@ _JOB: dict[str, object] = {}
 
 
 def _check_task(positions: list[int]) -> BatchOutcome:
-    records: list[SourcedPractice] = _JOB["records"]  # type: ignore[assignment]  # _JOB holds what the parent set before forking, by name
+    records: SpilledRecords = _JOB["records"]  # type: ignore[assignment]  # _JOB holds what the parent set before forking, by name
     return check_batch(
         [(i, records[i]) for i in positions], _JOB["shapes"], _JOB["uris"], _JOB["evaluated"]  # type: ignore[arg-type]  # _JOB holds what the parent set before forking, by name
     )
 
 
-def _batches(records: Sequence[SourcedPractice], uris: Uris) -> list[list[int]]:
+def _batches(records: SpilledRecords) -> list[list[int]]:
     """Record positions in batches of about `BATCH`, the practices of one institution together.
 
     An institution's practices name its address and contacts too, so a practice that gives
     them differently meets the others in its batch. Batches follow the records' order, each
     keeps its records in input order, and a batch is never cut inside an institution.
     """
-    def group(position: int) -> str:
-        practice = records[position].practice
-        if practice.institution is not None:
-            return uris.institution(practice.institution, practice.unit)
-        return uris.practice(practice)
-
     groups: dict[str, list[int]] = {}
-    for position in range(len(records)):
-        groups.setdefault(group(position), []).append(position)
+    for position, (iri, institution) in enumerate(zip(records.iris, records.institutions)):
+        groups.setdefault(institution or iri, []).append(position)
     batches: list[list[int]] = []
     current: list[int] = []
     for members in groups.values():
@@ -93,7 +88,7 @@ def _batches(records: Sequence[SourcedPractice], uris: Uris) -> list[list[int]]:
 
 
 def _check_records(
-    records: list[SourcedPractice],
+    records: SpilledRecords,
     shapes: Shapes,
     uris: Uris,
     workers: int,
@@ -103,7 +98,7 @@ def _check_records(
     _JOB.update(records=records, shapes=shapes, uris=uris, evaluated=set())
     tally = Tally()
     try:
-        for outcome in ordered_map(_check_task, _batches(records, uris), workers):
+        for outcome in ordered_map(_check_task, _batches(records), workers):
             tally.add(outcome)
             if progress is not None:
                 progress(Step("validate", outcome.practices, len(records)))
@@ -113,7 +108,7 @@ def _check_records(
     target_nodes = [node for shape in shapes.native for node in shape.target_nodes]
     kept = tally.kept
     if tally.conflicts or tally.references or tally.private_references or target_nodes:
-        practice_iris = {uris.practice(r.practice): i for i, r in enumerate(records)}
+        practice_iris = {iri: i for i, iri in enumerate(records.iris)}
         affected = sorted(tally.affected(practice_iris, target_nodes))
         if affected or target_nodes:
             kept = _recheck(kept, [(i, records[i]) for i in affected], shapes, uris, target_nodes)
@@ -128,7 +123,7 @@ _MAX_COUNT = "http://www.w3.org/ns/shacl#MaxCountConstraintComponent"
 
 
 def _conflicts(
-    kept: dict[tuple[object, ...], Located], tally: Tally, records: list[SourcedPractice], uris: Uris
+    kept: dict[tuple[object, ...], Located], tally: Tally, records: Sequence[SourcedPractice], uris: Uris
 ) -> tuple[dict[tuple[object, ...], Located], list[Finding]]:
     """Records that disagree about a shared node as one finding per field, in place of the
     ``sh:maxCount`` results on that node the disagreement explains (`conflict_findings`).
@@ -184,7 +179,7 @@ def _subjects_of(records: Iterable[tuple[int, SourcedPractice]], uris: Uris) -> 
     return {s for _, record in records for s, _p, _o in practice_triples(record.practice, uris)}
 
 
-def _foreign_over_records(records: list[SourcedPractice], shapes: Shapes, uris: Uris) -> list[Located]:
+def _foreign_over_records(records: Iterable[SourcedPractice], shapes: Shapes, uris: Uris) -> list[Located]:
     """Results of the shapes the engine does not run, by pyshacl over the whole graph."""
     if not shapes.foreign:
         return []
@@ -312,7 +307,8 @@ def check_records(
     compiled = load_shapes([str(s) for s in shapes])
     cores = available_workers() if workers is None else max(1, workers)
     _warm()
-    found, _triples = _check_records(list(records), compiled, Uris(base_uri), cores if len(records) > PARALLEL_RECORDS else 1, None)
+    uris = Uris(base_uri)
+    found, _triples = _check_records(spill(records, uris), compiled, uris, cores if len(records) > PARALLEL_RECORDS else 1, None)
     return Report.sort(found)
 
 
@@ -324,7 +320,7 @@ def validate(
     base_uri: str = DEFAULT_BASE,
     progress: Progress | None = None,
     workers: int | None = None,
-    records: list[SourcedPractice] | None = None,
+    records: list[SourcedPractice] | SpilledRecords | None = None,
     profile: Profile = DEFAULT_PROFILE,
 ) -> Report:
     """Validate every input and report every finding ``profile`` keeps (`Profile`).
@@ -334,7 +330,9 @@ def validate(
     default). ``records``, when given a list, receives the practices of the record inputs
     (pages, JSON, JSONL, CSV) exactly as `bdp_lod.records.prepare` gives them (one per
     practice, units resolved, in input order), so that ``publish`` need not read them again;
-    RDF inputs are validated as graphs and add none. Raises `InputError` when an input or a
+    RDF inputs are validated as graphs and add none. Given a `SpilledRecords`, it receives
+    them on disk: the run then holds a few batches of records at a time, whatever the size of
+    the input (the records are read into one in any case). Raises `InputError` when an input or a
     shapes file cannot be read.
     """
     files = input_files(inputs)
@@ -350,14 +348,20 @@ def validate(
         _warm()
         size = sum(f.stat().st_size for f in record_files)
         read_workers = cores if size > PARALLEL_BYTES else 1
-        prepared = prepare(record_files, encoding=encoding, base_uri=base_uri, workers=read_workers, progress=progress)
-        findings.extend(prepared.findings)
-        count = len(prepared.records)
-        check_workers = cores if count > PARALLEL_RECORDS else 1
-        found, triples = _check_records(prepared.records, compiled, Uris(base_uri), check_workers, progress)
-        findings.extend(found)
-        if records is not None:
-            records.extend(prepared.records)
+        spill = records if isinstance(records, SpilledRecords) else SpilledRecords()
+        try:
+            findings.extend(prepare_spilled(
+                record_files, spill, encoding=encoding, base_uri=base_uri, workers=read_workers, progress=progress,
+            ))
+            count = len(spill)
+            check_workers = cores if count > PARALLEL_RECORDS else 1
+            found, triples = _check_records(spill, compiled, Uris(base_uri), check_workers, progress)
+            findings.extend(found)
+            if isinstance(records, list):
+                records.extend(spill)
+        finally:
+            if spill is not records:
+                spill.close()
     for path in rdf_files:
         index = Index(_rdf_triples(path))
         triples += len(index)
