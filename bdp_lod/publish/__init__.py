@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
+from rdflib.term import Node
+
 from ..findings import Finding
 from ..model import Practice
 from ..redact import redact_contacts as redact
@@ -42,7 +44,9 @@ from ..validation.shapes import PRODUCT_SHAPES
 from ..vocab import data_file, vocabulary_graph
 from .catalog import catalog_graph
 from .dane_gov_pl import dane_gov_pl_xml
+from .editions import Edition
 from .folder import CHECKSUMS, OutputFolder, gzip_file, sha256sums
+from .previous import read_previous
 from .release import DataSummary, DumpFile, PublishOptions
 from .void import void_graph
 from .writing import CONTEXT, DUMPS, write_dumps
@@ -94,6 +98,7 @@ def publish(
     workers: int | None = None,
     progress: Progress | None = None,
     extend: Callable[[Path], object] | None = None,
+    previous: str | os.PathLike[str] | None = None,
 ) -> PublishResult:
     """Validate ``inputs`` and, when nothing is a violation, publish them into ``out_dir``.
 
@@ -105,15 +110,20 @@ def publish(
     replaced (it exists and holds something other than a previous publication); both are
     checked before any work. ``workers`` caps the processes that validate and map the practices
     (all cores by default); the files are the same whatever it is.
+
+    ``previous``, a published folder, makes this publication its next edition
+    (`bdp_lod.publish.editions`); it is read and checked before any work as well.
     """
     options = options or PublishOptions()
     inputs = list(inputs)
     OutputFolder.check(out_dir)
+    before = read_previous(previous, options.base_uri) if previous is not None else None
     cores = available_workers() if workers is None else max(1, workers)
     timings: dict[str, float] = {}
     started = time.perf_counter()
     read: list[SourcedPractice] = []
-    report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores, records=read)
+    report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores, records=read,
+                      previous=before.names if before else None)
     timings["validate"] = time.perf_counter() - started
     if report.exit_code(strict=False) != 0:
         return PublishResult(out_dir=None, report=report, timings=timings)
@@ -122,6 +132,8 @@ def publish(
     del read
     if redact_contacts:
         practices = [redact(p) for p in practices]
+    edition = Edition.follow(before, options, (p.date_added for p in practices)) if before else None
+    options = edition.options(options) if edition else options
     timings["read"] = time.perf_counter() - started
     writing = time.perf_counter()
 
@@ -136,7 +148,7 @@ def publish(
 
         summary = write_dumps(
             practices, folder.work, base_uri=options.base_uri, workers=cores, then=after, progress=progress,
-            timings=timings,
+            timings=timings, dates=edition.dates() if edition else None,
         )
         del practices
         started = time.perf_counter()
@@ -144,7 +156,10 @@ def publish(
         dumps = [pending[name].result() for name in names]
         timings["compress"] = time.perf_counter() - started
         started = time.perf_counter()
-        _describe(folder, options, dumps, summary, progress)
+        versions = edition.write(folder.work, summary, next(d.sha256 for d in dumps if d.name == "bdp.nt")) if edition else []
+        timings["edition"] = time.perf_counter() - started
+        started = time.perf_counter()
+        _describe(folder, options, dumps, summary, progress, versions)
         timings["describe"] = time.perf_counter() - started
         if extend is not None:
             started = time.perf_counter()
@@ -179,12 +194,17 @@ def _pack(path: Path, packed: Path) -> DumpFile:
 
 
 def _describe(
-    folder: OutputFolder, options: PublishOptions, dumps: list[DumpFile], summary: DataSummary, progress: Progress | None
+    folder: OutputFolder, options: PublishOptions, dumps: list[DumpFile], summary: DataSummary, progress: Progress | None,
+    versions: list[tuple[Node, Node, Node]],
 ) -> None:
-    """Everything but the dumps: descriptions, copies of the definitions, checksums."""
+    """Everything but the dumps: descriptions (the catalog with an edition's ``versions``),
+    copies of the definitions, checksums."""
     xml = dane_gov_pl_xml(options, dumps, summary)
+    catalog = catalog_graph(options, dumps, summary)
+    for triple in versions:
+        catalog.add(triple)
     files: dict[str, bytes] = {
-        CATALOG: serialize(catalog_graph(options, dumps, summary), RdfFormat.TURTLE),
+        CATALOG: serialize(catalog, RdfFormat.TURTLE),
         VOID: serialize(void_graph(options, dumps, summary), RdfFormat.TURTLE),
         DANE_GOV_PL: xml,
         DANE_GOV_PL_MD5: (hashlib.md5(xml).hexdigest() + "\n").encode("ascii"),

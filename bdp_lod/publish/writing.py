@@ -22,6 +22,7 @@ from ..uris import Uris
 from ..parallel import ordered_map
 from ..serialize.blocks import Block, BlockMaker, RowMaker, SubjectBlocks, write_ntriples, write_turtle
 from ..serialize.jsonld import CONTEXT, JsonLdWriter, Rendered, Renderer, context
+from .editions import PracticeDates
 from .release import DataSummary, summarize
 
 __all__ = ["CHUNK", "CONTEXT", "DUMPS", "PARALLEL_PRACTICES", "context", "write_dumps"]
@@ -52,9 +53,12 @@ def _map_chunk(bounds: tuple[int, int]) -> tuple[list[Rendered], list[Block]]:
     renderer: Renderer = _WORKER["renderer"]
     maker: BlockMaker = _WORKER["maker"]
     row_maker: RowMaker = _WORKER["rows"]
+    dates: PracticeDates | None = _JOB["dates"]
     rendered, blocks = [], []
     for iri, practice in ordered[bounds[0]:bounds[1]]:
         rows = row_maker.rows(practice_triples(practice, uris))
+        if dates is not None:
+            rows = dates.stamp(iri, rows)
         rendered.append(renderer.practice(iri, rows))
         blocks.extend(maker.blocks(rows))
     return rendered, blocks
@@ -69,13 +73,14 @@ def write_dumps(
     then: Callable[[Path], None] | None = None,
     progress: Callable[[str], None] | None = None,
     timings: dict[str, float] | None = None,
+    dates: PracticeDates | None = None,
 ) -> DataSummary:
     """Write ``bdp.jsonld``, ``bdp.nt`` and ``bdp.ttl`` of ``practices`` into ``folder``.
 
     Practices are written in the order of their IRIs whatever order they come in; with
     ``workers`` > 1 they are mapped in that many forked processes, with the same result. ``then``
     is called with each finished file, once all three are written: no thread may run while
-    the work is forked.
+    the work is forked. ``dates`` gives each practice its ``dcterms:modified`` (an edition's).
     """
     timings = {} if timings is None else timings
     uris = Uris(base_uri)
@@ -85,7 +90,7 @@ def write_dumps(
     ordered = sorted(((uris.practice(p), p) for p in practices), key=lambda pair: pair[0])
     if len(ordered) < PARALLEL_PRACTICES:
         workers = 1
-    _JOB.update(id=object(), ordered=ordered, uris=uris, context=ctx)
+    _JOB.update(id=object(), ordered=ordered, uris=uris, context=ctx, dates=dates)
     bounds = [(start, min(start + CHUNK, len(ordered))) for start in range(0, len(ordered), CHUNK)]
     try:
         with (folder / "bdp.jsonld").open("wb") as out:

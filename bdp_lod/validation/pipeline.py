@@ -36,6 +36,7 @@ from .engine import Evaluator, Index, ShaclResult, Triple
 from .foreign import foreign_results
 from ..parallel import available_workers, ordered_map
 from .profiles import DEFAULT_PROFILE, Profile
+from .renames import PreviousNames, rename_findings
 from .report import Report
 from .shapes import Shapes, load_shapes
 
@@ -304,8 +305,12 @@ def validate(
     workers: int | None = None,
     records: list[SourcedPractice] | None = None,
     profile: Profile = DEFAULT_PROFILE,
+    previous: PreviousNames | None = None,
 ) -> Report:
     """Validate every input and report every finding ``profile`` keeps (`Profile`).
+
+    ``previous``, the practices of the edition before (`bdp_lod.publish.previous.read_previous`
+    gives them), adds a ``record.renamed`` warning for each record that would rename one.
 
     ``shapes`` adds a publisher's shapes files to the product shapes. ``progress`` is told of
     each finished task (`bdp_lod.progress`); ``workers`` caps the processes (all cores by
@@ -334,6 +339,8 @@ def validate(
         check_workers = cores if count > PARALLEL_RECORDS else 1
         found, triples = _check_records(prepared.records, compiled, Uris(base_uri), check_workers, progress)
         findings.extend(found)
+        if previous is not None:
+            findings.extend(rename_findings(prepared.records, previous, Uris(base_uri)))
         if records is not None:
             records.extend(prepared.records)
     for path in rdf_files:

@@ -58,6 +58,9 @@ def _terminate(signum: int, _frame: FrameType | None) -> None:
               help="Also write the Linked Data site: pages and RDF documents of every IRI, the landing page, "
                    "web-server rules (docs/site.md).")
 @click.option("--encoding", default=None, help="Encoding of CSV inputs (detected when not given).")
+@click.option("--previous", "previous_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="A previous publication: publish the next edition of its dataset, with the change set, "
+                   "retired identifiers and CHANGES.md (docs/publishing.md, Editions). May be DIR itself.")
 @click.pass_obj
 def publish_command(
     ctx: Context,
@@ -75,6 +78,7 @@ def publish_command(
     sparql_endpoint: str | None,
     site: bool,
     encoding: str | None,
+    previous_dir: Path | None,
 ) -> None:
     """Validate the inputs and publish them into DIR: Turtle, N-Triples and JSON-LD dumps, a
     DCAT-AP catalog, VoID, the dane.gov.pl XML, checksums and the vocabulary.
@@ -91,7 +95,7 @@ def publish_command(
         layout = Layout(options.base_uri, downloads=options.downloads)
         extend = partial(write_site, layout=layout, root=str(out_dir.resolve())) if site else None
         result = publish(inputs, out_dir, options=options, gzip=gzip_, redact_contacts=redact_contacts, encoding=encoding,
-                         extend=extend)
+                         extend=extend, previous=previous_dir)
     except InputError as exc:
         fail(exc.describe(ctx.lang))
     finally:
