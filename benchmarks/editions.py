@@ -44,7 +44,7 @@ def second_edition(first: Path, target: Path, n: int) -> Path:
                 record["description"] += " Poprawiono opis."
             elif i % 100 == 50:
                 del record["id"]
-                record["title"] += " (poprawiony tytuł)"
+                record["title"] = f"Poprawiony tytuł {i}: {record['title']}"  # a slug of its own
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         for i, record in enumerate(records(n + n // 100)):
             if i >= n:

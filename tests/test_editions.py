@@ -25,6 +25,7 @@ from bdp_lod.site.layout import Layout
 from bdp_lod.site.retired import read_retired
 
 from conftest import EXAMPLES
+from publish_support import eu_vocabularies, shapes
 
 B = "https://w3id.org/bdp/"
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -144,6 +145,13 @@ def test_the_catalog_names_every_edition_with_dcat_3_versioning_terms(chain: dic
         assert catalog.value(edition[n], DCTERMS.title, any=True) is not None
     assert set(catalog.objects(edition[2], ADMS_NOTES)) == set(
         Graph().parse(chain[2] / "catalog.ttl", format="turtle").objects(dataset, ADMS_NOTES))
+
+
+def test_the_editions_catalog_still_passes_the_dcat_ap_base_shapes(chain: dict[int, Path]) -> None:
+    from pyshacl import validate
+    catalog = Graph().parse(chain[3] / "catalog.ttl", format="turtle") + eu_vocabularies()
+    conforms, _graph, text = validate(catalog, shacl_graph=shapes("shapes.ttl"), allow_warnings=False)
+    assert conforms, text
 
 
 def _modified(folder: Path) -> dict[str, str]:

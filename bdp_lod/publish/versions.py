@@ -7,8 +7,10 @@ The dataset ``{base}data/bdp`` is the thing that has editions; each edition is a
   English (what changed), ``dcat:hasCurrentVersion`` this edition, ``dcat:hasVersion`` every
   edition so far;
 - on each edition: ``dcat:version``, ``dcterms:issued`` (its release date), ``dcat:isVersionOf``
-  the dataset, ``dcat:previousVersion`` the edition before (from edition 2), a title in both
-  languages.
+  the dataset, ``dcat:previousVersion`` the edition before (from edition 2), a title and a
+  description in both languages (DCAT-AP 3.0.1 requires both of every dataset; its recommended
+  properties, a publisher or distributions, stay on the dataset itself: an edition is only
+  described, its files are the current ones or gone).
 
 An edition's description never changes once made, so the next edition copies the previous
 catalog's edition nodes and adds its own.
@@ -48,6 +50,13 @@ def edition_triples(base_uri: str, number: int, released: date | None) -> Iterat
         yield node, DCAT.previousVersion, URIRef(edition_iri(base_uri, number - 1))
     yield node, DCTERMS.title, Literal(f"Baza Dobrych Praktyk, wydanie {number}", lang="pl")
     yield node, DCTERMS.title, Literal(f"Good Practice Database, edition {number}", lang="en")
+    on_pl, on_en = (f", opublikowane {released.isoformat()}", f", released on {released.isoformat()}") if released else ("", "")
+    yield node, DCTERMS.description, Literal(
+        f"Wydanie {number} zbioru Baza Dobrych Praktyk{on_pl}: zbiór w tej postaci, z plikiem zmian względem "
+        "poprzedniego wydania.", lang="pl")
+    yield node, DCTERMS.description, Literal(
+        f"Edition {number} of the Good Practice Database{on_en}: the dataset as it then was, with the changes "
+        "from the edition before.", lang="en")
 
 
 def version_triples(
