@@ -668,6 +668,30 @@ RECORD_POSTAL_DISTRICT = Code(
     ),
 )
 
+RECORD_RENAMED = Code(
+    "record.renamed", Severity.WARNING,
+    _m("The practice would get a new IRI", "Praktyka dostałaby nowy IRI"),
+    _m("The previous edition (validate --previous, publish --previous) has a practice with this "
+       "record's source_url (or id) under another IRI. A practice without an id is named by its "
+       "title's slug and its date, so correcting the title or the date renames it, and every link "
+       "to the old IRI (from a portal, a search engine, another data set) would lead to a redirect "
+       "instead of the practice. Publishing anyway retires the old IRI as replaced by the new one "
+       "(dcterms:isReplacedBy, 301). To keep the old IRI, set the record's id to the last segment "
+       "of the old IRI, as the message says.",
+       "Poprzednie wydanie (validate --previous, publish --previous) ma praktykę o tym samym "
+       "source_url (lub id) pod innym IRI. Praktyka bez id jest nazwana skrótem tytułu i datą, więc "
+       "poprawka tytułu lub daty zmienia jej nazwę, a każdy odnośnik do starego IRI (z portalu, "
+       "wyszukiwarki, innego zbioru) prowadziłby do przekierowania zamiast do praktyki. Publikacja "
+       "mimo to wycofuje stary IRI jako zastąpiony nowym (dcterms:isReplacedBy, 301). Aby zachować "
+       "stary IRI, ustaw id rekordu na ostatni człon starego IRI, jak mówi komunikat."),
+    _one(
+        en="the practice with this {matched} was {old} in the previous edition and would become {new}; "
+        "set \"id\": \"{key}\" to keep its IRI",
+        pl="praktyka o tym {matched} miała w poprzednim wydaniu IRI {old}, a dostałaby {new}; "
+        "ustaw \"id\": \"{key}\", aby zachować jej IRI",
+    ),
+)
+
 _CONFLICT_FIX = ("; the published graph would hold every value they give. Make the records agree.",
                  "; opublikowany graf zawierałby każdą podaną wartość. Ujednolić rekordy.")
 RECORD_CONFLICT = Code(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import json
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +16,7 @@ from rdflib import Graph, Literal, URIRef
 
 from bdp_lod.publish import PublishOptions, publish
 from bdp_lod.publish.folder import CHECKSUMS, file_sha256
-from bdp_lod.serialize.blocks import RDF_LANG_STRING, XSD_STRING, Lit, Row
+from bdp_lod.serialize.blocks import RDF_LANG_STRING, XSD_STRING, Lit, Row, nt_term
 from bdp_lod.site.reading import SMALL_FILES
 from bdp_lod.server import make_server
 from bdp_lod.site.layout import Layout
@@ -50,50 +54,11 @@ RENAMED = {
 """Old path → the path that replaced it, as the edition fixture's ``retired.ttl`` states it:
 ``bdp-0001`` became ``plan-organizowania-…`` in edition 2, which became ``cus-klucze-…`` later."""
 HOSTILE_LABEL = 'Dawny <script>alert(1)</script> program & „cudzysłów” </title>'
-_B = "https://w3id.org/bdp/"
-_EDITIONS = f"""
-<{_B}data/bdp> <http://www.w3.org/ns/dcat#version> "2" ;
-    <http://www.w3.org/ns/dcat#hasCurrentVersion> <{_B}data/bdp/edition/2> ;
-    <http://www.w3.org/ns/dcat#hasVersion> <{_B}data/bdp/edition/1> , <{_B}data/bdp/edition/2> .
-<{_B}data/bdp/edition/1> a <http://www.w3.org/ns/dcat#Dataset> ;
-    <http://www.w3.org/ns/dcat#version> "1" ;
-    <http://purl.org/dc/terms/issued> "2026-01-10"^^<http://www.w3.org/2001/XMLSchema#date> ;
-    <http://www.w3.org/ns/dcat#isVersionOf> <{_B}data/bdp> ;
-    <http://purl.org/dc/terms/title> "Baza Dobrych Praktyk, wydanie 1"@pl , "Good Practice Database, edition 1"@en .
-<{_B}data/bdp/edition/2> a <http://www.w3.org/ns/dcat#Dataset> ;
-    <http://www.w3.org/ns/dcat#version> "2" ;
-    <http://purl.org/dc/terms/issued> "2026-12-07"^^<http://www.w3.org/2001/XMLSchema#date> ;
-    <http://www.w3.org/ns/dcat#isVersionOf> <{_B}data/bdp> ;
-    <http://www.w3.org/ns/dcat#previousVersion> <{_B}data/bdp/edition/1> ;
-    <http://purl.org/dc/terms/title> "Baza Dobrych Praktyk, wydanie 2"@pl , "Good Practice Database, edition 2"@en .
-"""
-_RETIRED = """@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix owl: <http://www.w3.org/2002/07/owl#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-
-<{b}{withdrawn}> owl:deprecated true ;
-    dcterms:date "2026-12-07"^^xsd:date ;
-    dcterms:isPartOf <{b}data/bdp/edition/2> ;
-    rdfs:label "{label}"@pl ;
-    skos:changeNote "Withdrawn in edition 2 (2026-12-07): no longer in the submitted records"@en ,
-        "Wycofana w wydaniu 2 (2026-12-07): nie ma jej już w przesłanych rekordach"@pl .
-
-<{b}{activity}> owl:deprecated true ;
-    dcterms:date "2026-12-07"^^xsd:date ;
-    dcterms:isPartOf <{b}data/bdp/edition/2> ;
-    rdfs:label "Działanie 1"@pl ;
-    skos:changeNote "Withdrawn in edition 2 (2026-12-07): no longer in the submitted records"@en ,
-        "Wycofana w wydaniu 2 (2026-12-07): nie ma jej już w przesłanych rekordach"@pl .
-""" + "".join(f"""
-<{{b}}{old}> owl:deprecated true ;
-    dcterms:isReplacedBy <{{b}}{new}> ;
-    dcterms:date "2026-12-07"^^xsd:date ;
-    dcterms:isPartOf <{{b}}data/bdp/edition/2> ;
-    rdfs:label "Plan Organizowania Społeczności Lokalnej"@pl ;
-    skos:changeNote "Renamed in edition 2 (2026-12-07)"@en , "Przemianowana w wydaniu 2 (2026-12-07)"@pl .
-""" for old, new in RENAMED.items())
+SOURCE = "http://www.dobrepraktyki.pl/index.php?art=1"
+"""The Klucze practice's page: what matches it across its renamings (it has no such page; the
+editions need one)."""
+RELEASES = ("2026-01-10", "2026-12-07", "2026-12-08")
+"""The release dates of editions 1, 2 and 3 of `publish_edition_site`."""
 
 
 def publish_site(folder: Path) -> Path:
@@ -102,20 +67,60 @@ def publish_site(folder: Path) -> Path:
     return folder
 
 
+def _edition_inputs(folder: Path, number: int) -> Path:
+    """The examples as edition ``number`` of `publish_edition_site` had them.
+
+    Edition 1 has the Klucze practice under the id ``bdp-0001`` and one more practice (one
+    activity); edition 2 drops that one and gives Klucze a shorter title and
+    no id, so it is renamed by its page; edition 3 (the examples) gives it its id again."""
+    folder.mkdir(parents=True)
+    for example in EXAMPLES.iterdir():
+        shutil.copy(example, folder / example.name)
+    klucze = json.loads((EXAMPLES / "003-klucze.json").read_text(encoding="utf-8"))
+    klucze["source_url"] = SOURCE
+    if number == 1:
+        klucze["id"] = "bdp-0001"
+        gone = json.loads((EXAMPLES / "004-kramsk.json").read_text(encoding="utf-8"))
+        gone.update(id=WITHDRAWN.rpartition("/")[2], title="Dawny program", date_added="2021-03-01",
+                    activities=[{"description": "Spotkania mieszkańców"}])
+        (folder / "005-dawny.json").write_text(json.dumps(gone, ensure_ascii=False), encoding="utf-8")
+    elif number == 2:
+        del klucze["id"]
+        klucze["title"] = "Plan Organizowania"
+    (folder / "003-klucze.json").write_text(json.dumps(klucze, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def _hostile(folder: Path) -> None:
+    """Edition 1's withdrawn practice gets `HOSTILE_LABEL` as its title, in its ``bdp.nt``
+    (the one file the next edition reads) and ``SHA256SUMS``: a label the shapes refuse today,
+    as an older release might hold, which every page must show as text and never run."""
+    dump = folder / "bdp.nt"
+    title = f"<{LAYOUT.iri(WITHDRAWN)}> <http://purl.org/dc/terms/title> "
+    lines = [line if not line.startswith(title) else f"{title}{nt_term(Lit(HOSTILE_LABEL, 'pl', RDF_LANG_STRING))} .\n"
+             for line in dump.read_text(encoding="utf-8").splitlines(keepends=True)]
+    dump.write_text("".join(lines), encoding="utf-8")
+    sums = (folder / CHECKSUMS).read_text(encoding="utf-8").splitlines()
+    (folder / CHECKSUMS).write_text("".join(
+        f"{file_sha256(dump) if line.endswith('  bdp.nt') else line.partition('  ')[0]}  {line.partition('  ')[2]}\n"
+        for line in sums), encoding="utf-8")
+
+
 def publish_edition_site(folder: Path) -> Path:
-    """The examples published into ``folder`` as a second edition, by hand, as the editions
-    contract (EDITIONS.md) describes one, with its site: the catalog names both editions, and
-    ``retired.ttl`` (listed in ``SHA256SUMS``) a withdrawn practice with its activity and two
-    renamings in a chain."""
-    publish([str(EXAMPLES)], folder, options=PublishOptions())
-    with (folder / "catalog.ttl").open("a", encoding="utf-8") as catalog:
-        catalog.write(_EDITIONS)
-    label = HOSTILE_LABEL.replace('"', '\\"')
-    (folder / "retired.ttl").write_text(_RETIRED.format(b=_B, withdrawn=WITHDRAWN, activity=WITHDRAWN_ACTIVITY,
-                                                        label=label), encoding="utf-8")
-    names = sorted({*(line.partition("  ")[2] for line in (folder / CHECKSUMS).read_text(encoding="utf-8").splitlines()),
-                    "retired.ttl"})
-    (folder / CHECKSUMS).write_text("".join(f"{file_sha256(folder / n)}  {n}\n" for n in names), encoding="utf-8")
+    """The examples published into ``folder`` as the third edition of a real chain of
+    ``publish --previous`` (`_edition_inputs`), with its site: edition 2 withdrew a practice
+    (with its activity) and renamed ``bdp-0001``, edition 3 renamed it again (`RENAMED`)."""
+    work = Path(tempfile.mkdtemp(prefix="editions-", dir=folder.parent))
+    previous: Path | None = None
+    for number, day in enumerate(RELEASES, start=1):
+        target = folder if number == len(RELEASES) else work / f"edition-{number}"
+        done = publish([str(_edition_inputs(work / f"inputs-{number}", number))], target, previous=previous,
+                       options=PublishOptions(modified=dt.date.fromisoformat(day)))
+        assert done.ok, done.report.to_text()
+        if number == 1:
+            _hostile(target)
+        previous = target
+    shutil.rmtree(work)
     add_site(folder)
     return folder
 

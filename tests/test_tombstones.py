@@ -1,5 +1,5 @@
 """A withdrawn identifier keeps answering with a tombstone; a renamed one with nothing but its
-redirect (docs/site.md §11). The examples as a hand-made second edition (`publish_edition_site`)."""
+redirect (docs/site.md §11). The examples as the third edition of a chain of `publish --previous` (`publish_edition_site`)."""
 
 from __future__ import annotations
 

@@ -31,6 +31,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
+from rdflib.term import Node
+
 from ..findings import Finding
 from ..model import Practice, SourcedPractice
 from ..redact import redact_contacts as redact
@@ -46,8 +48,10 @@ from ..validation.shapes import PRODUCT_SHAPES
 from ..vocab import data_file, vocabulary_graph
 from .catalog import catalog_graph
 from .dane_gov_pl import dane_gov_pl_xml
+from .editions import Edition
 from .folder import CHECKSUMS, OutputFolder, gzip_file, sha256sums
 from .left_out import LeftOut, Omissions, select_valid
+from .previous import read_previous
 from .release import DataSummary, DumpFile, PublishOptions
 from .void import void_graph
 from .writing import CONTEXT, DUMPS, write_dumps
@@ -80,8 +84,10 @@ class PublishResult:
     """Seconds per phase: ``validate`` (reading the records included), ``read`` (RDF inputs
     read again as records, and redaction), then ``write`` (all the rest), made of
     ``bdp.jsonld`` (mapping included), ``bdp.nt``, ``bdp.ttl+summary``, ``compress``,
-    ``describe`` and ``commit``; with ``skip_invalid``, ``select`` (the checks of the kept
-    records) comes after ``read``. For benchmarks; never written to a file."""
+    ``edition`` (the change set and the files of an edition), ``describe`` and ``commit``;
+    with ``skip_invalid``, ``select`` (the checks of the kept records) comes after ``read``;
+    ``previous`` is reading the previous edition (``previous=``), before validation. For
+    benchmarks; never written to a file."""
 
     @property
     def ok(self) -> bool:
@@ -105,6 +111,7 @@ def publish(
     extend: Callable[[Path], object] | None = None,
     skip_invalid: bool = False,
     report_lang: str = "en",
+    previous: str | os.PathLike[str] | None = None,
 ) -> PublishResult:
     """Validate ``inputs`` and, when nothing is a violation, publish them into ``out_dir``.
 
@@ -121,15 +128,22 @@ def publish(
     replaced (it exists and holds something other than a previous publication); both are
     checked before any work. ``workers`` caps the processes that validate and map the practices
     (all cores by default); the files are the same whatever it is.
+
+    ``previous``, a published folder, makes this publication its next edition
+    (`bdp_lod.publish.editions`); it is read and checked before any work as well.
     """
     options = options or PublishOptions()
     inputs = list(inputs)
     OutputFolder.check(out_dir)
-    cores = available_workers() if workers is None else max(1, workers)
     timings: dict[str, float] = {}
     started = time.perf_counter()
+    before = read_previous(previous, options.base_uri) if previous is not None else None
+    timings["previous"] = time.perf_counter() - started
+    cores = available_workers() if workers is None else max(1, workers)
+    started = time.perf_counter()
     read = SpilledRecords()
-    report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores, records=read)
+    report = validate(inputs, encoding=encoding, base_uri=options.base_uri, workers=cores, records=read,
+                      previous=before.names if before else None)
     timings["validate"] = time.perf_counter() - started
     if report.exit_code(strict=False) != 0 and not skip_invalid:
         return PublishResult(out_dir=None, report=report, timings=timings)
@@ -152,6 +166,8 @@ def publish(
     del records
     if redact_contacts:
         practices = Mapped(redact, practices)
+    edition = Edition.follow(before, options, (p.date_added for p in practices)) if before else None
+    options = edition.options(options) if edition else options
     timings["read"] += time.perf_counter() - started
     writing = time.perf_counter()
 
@@ -166,7 +182,7 @@ def publish(
 
         summary = write_dumps(
             practices, folder.work, base_uri=options.base_uri, workers=cores, then=after, progress=progress,
-            timings=timings,
+            timings=timings, dates=edition.dates() if edition else None,
         )
         del practices
         started = time.perf_counter()
@@ -174,7 +190,10 @@ def publish(
         dumps = [pending[name].result() for name in names]
         timings["compress"] = time.perf_counter() - started
         started = time.perf_counter()
-        _describe(folder, options, dumps, summary, progress, omissions)
+        versions = edition.write(folder.work, summary, next(d.sha256 for d in dumps if d.name == "bdp.nt")) if edition else []
+        timings["edition"] = time.perf_counter() - started
+        started = time.perf_counter()
+        _describe(folder, options, dumps, summary, progress, omissions, versions)
         timings["describe"] = time.perf_counter() - started
         if extend is not None:
             started = time.perf_counter()
@@ -222,12 +241,17 @@ def _describe(
     summary: DataSummary,
     progress: Progress | None,
     omissions: Omissions | None,
+    versions: list[tuple[Node, Node, Node]],
 ) -> None:
-    """Everything but the dumps: descriptions, copies of the definitions, the validation report
-    of a release that left records out, checksums."""
+    """Everything but the dumps: descriptions (the catalog with an edition's ``versions``),
+    copies of the definitions, the validation report of a release that left records out,
+    checksums."""
     xml = dane_gov_pl_xml(options, dumps, summary, omissions=omissions)
+    catalog = catalog_graph(options, dumps, summary, omissions=omissions)
+    for triple in versions:
+        catalog.add(triple)
     files: dict[str, bytes] = {
-        CATALOG: serialize(catalog_graph(options, dumps, summary, omissions=omissions), RdfFormat.TURTLE),
+        CATALOG: serialize(catalog, RdfFormat.TURTLE),
         VOID: serialize(void_graph(options, dumps, summary), RdfFormat.TURTLE),
         DANE_GOV_PL: xml,
         DANE_GOV_PL_MD5: (hashlib.md5(xml).hexdigest() + "\n").encode("ascii"),

@@ -27,6 +27,7 @@ from ..parallel import ordered_map
 from ..serialize.blocks import Block, BlockMaker, RowMaker, read_ntriples, write_ntriples, write_turtle
 from ..serialize.jsonld import CONTEXT, JsonLdWriter, Rendered, Renderer, context
 from ..serialize.spill import SpilledBlocks, ntriples_blocks
+from .editions import PracticeDates
 from .release import DataSummary, summarize
 
 __all__ = ["CHUNK", "CONTEXT", "DUMPS", "PARALLEL_PRACTICES", "context", "write_dumps"]
@@ -64,9 +65,12 @@ def _map_chunk(bounds: tuple[int, int]) -> tuple[list[Rendered], list[Block]]:
     renderer: Renderer = _WORKER["renderer"]
     maker: BlockMaker = _WORKER["maker"]
     row_maker: RowMaker = _WORKER["rows"]
+    dates: PracticeDates | None = _JOB["dates"]
     rendered, blocks = [], []
     for iri, position in ordered[bounds[0]:bounds[1]]:
         rows = row_maker.rows(practice_triples(practices[position], uris))
+        if dates is not None:
+            rows = dates.stamp(iri, rows)
         rendered.append(renderer.practice(iri, rows))
         blocks.extend(maker.blocks(rows))
     return rendered, blocks
@@ -81,6 +85,7 @@ def write_dumps(
     then: Callable[[Path], None] | None = None,
     progress: Callable[[str], None] | None = None,
     timings: dict[str, float] | None = None,
+    dates: PracticeDates | None = None,
 ) -> DataSummary:
     """Write ``bdp.jsonld``, ``bdp.nt`` and ``bdp.ttl`` of ``practices`` into ``folder``.
 
@@ -89,7 +94,7 @@ def write_dumps(
     `Sequence` (such as `bdp_lod.spilled_records.SpilledRecords.practices`) is read by position
     as it is mapped, never held whole; any other iterable is listed first. ``then`` is called
     with each finished file, once all three are written: no thread may run while the work is
-    forked.
+    forked. ``dates`` gives each practice its ``dcterms:modified`` (an edition's).
     """
     timings = {} if timings is None else timings
     uris = Uris(base_uri)
@@ -100,7 +105,7 @@ def write_dumps(
     items = practices if isinstance(practices, Sequence) else list(practices)
     if len(items) < PARALLEL_PRACTICES:
         workers = 1
-    _JOB.update(id=object(), practices=items, uris=uris, context=ctx)
+    _JOB.update(id=object(), practices=items, uris=uris, context=ctx, dates=dates)
     bounds = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
     try:
         iris = (iri for part in ordered_map(_iris_task, bounds, workers) for iri in part)

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..findings import Finding
 from ..model import SourcedPractice
 from ..progress import Progress, Step
-from ..records import prepare_spilled, spill
+from ..records import prepare_spilled, spill as spill_records
 from ..spilled_records import SpilledRecords
 from ..sources import INPUT_KINDS, input_files
 from ..sources.rdf import RDF_FORMATS, parse_rdf
@@ -37,6 +37,7 @@ from .engine import Evaluator, Index, ShaclResult, Triple
 from .foreign import foreign_results
 from ..parallel import available_workers, ordered_map
 from .profiles import DEFAULT_PROFILE, Profile
+from .renames import PreviousNames, rename_findings
 from .report import Report
 from .shapes import Shapes, load_shapes
 
@@ -308,7 +309,7 @@ def check_records(
     cores = available_workers() if workers is None else max(1, workers)
     _warm()
     uris = Uris(base_uri)
-    found, _triples = _check_records(spill(records, uris), compiled, uris, cores if len(records) > PARALLEL_RECORDS else 1, None)
+    found, _triples = _check_records(spill_records(records, uris), compiled, uris, cores if len(records) > PARALLEL_RECORDS else 1, None)
     return Report.sort(found)
 
 
@@ -322,8 +323,12 @@ def validate(
     workers: int | None = None,
     records: list[SourcedPractice] | SpilledRecords | None = None,
     profile: Profile = DEFAULT_PROFILE,
+    previous: PreviousNames | None = None,
 ) -> Report:
     """Validate every input and report every finding ``profile`` keeps (`Profile`).
+
+    ``previous``, the practices of the edition before (`bdp_lod.publish.previous.read_previous`
+    gives them), adds a ``record.renamed`` warning for each record that would rename one.
 
     ``shapes`` adds a publisher's shapes files to the product shapes. ``progress`` is told of
     each finished task (`bdp_lod.progress`); ``workers`` caps the processes (all cores by
@@ -357,6 +362,8 @@ def validate(
             check_workers = cores if count > PARALLEL_RECORDS else 1
             found, triples = _check_records(spill, compiled, Uris(base_uri), check_workers, progress)
             findings.extend(found)
+            if previous is not None:
+                findings.extend(rename_findings(spill, previous, Uris(base_uri)))
             if isinstance(records, list):
                 records.extend(spill)
         finally:

@@ -62,6 +62,9 @@ def _terminate(signum: int, _frame: FrameType | None) -> None:
 @click.option("--skip-invalid", is_flag=True,
               help="Publish the records without violations, leave the others out and list them in DIR/left-out.txt "
                    "beside the validation report; exit 1 when any was left out.")
+@click.option("--previous", "previous_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="A previous publication: publish the next edition of its dataset, with the change set, "
+                   "retired identifiers and CHANGES.md (docs/publishing.md, Editions). May be DIR itself.")
 @click.pass_obj
 def publish_command(
     ctx: Context,
@@ -80,6 +83,7 @@ def publish_command(
     site: bool,
     encoding: str | None,
     skip_invalid: bool,
+    previous_dir: Path | None,
 ) -> None:
     """Validate the inputs and publish them into DIR: Turtle, N-Triples and JSON-LD dumps, a
     DCAT-AP catalog, VoID, the dane.gov.pl XML, checksums and the vocabulary.
@@ -98,7 +102,7 @@ def publish_command(
         layout = Layout(options.base_uri, downloads=options.downloads)
         extend = partial(write_site, layout=layout, root=str(out_dir.resolve())) if site else None
         result = publish(inputs, out_dir, options=options, gzip=gzip_, redact_contacts=redact_contacts, encoding=encoding,
-                         extend=extend, skip_invalid=skip_invalid, report_lang=ctx.lang)
+                         extend=extend, skip_invalid=skip_invalid, report_lang=ctx.lang, previous=previous_dir)
     except InputError as exc:
         fail(exc.describe(ctx.lang))
     finally:

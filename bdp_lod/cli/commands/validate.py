@@ -8,6 +8,7 @@ import click
 from ...errors import InputError
 from ...uris import DEFAULT_BASE
 from ...findings import Message
+from ...publish.previous import read_previous
 from ...validation import validate
 from ...validation.profiles import DEFAULT_PROFILE, Profile
 from ..group import cli
@@ -32,10 +33,13 @@ from ..progress import Bars
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too: --profile strict.")
 @click.option("--base-uri", default=DEFAULT_BASE, show_default=True, help="Base of every minted IRI.")
 @click.option("--encoding", default=None, help="Encoding of CSV inputs (detected when not given).")
+@click.option("--previous", metavar="DIR", type=click.Path(file_okay=False, path_type=str), default=None,
+              help="A previous publication: warn (record.renamed) when a record would give one of its "
+                   "practices a new IRI, and name the id that keeps it.")
 @click.pass_obj
 def validate_command(
     ctx: Context, inputs: tuple[str, ...], fmt: str, report_dir: str | None, shapes: tuple[str, ...],
-    profile: str | None, strict: bool, base_uri: str, encoding: str | None,
+    profile: str | None, strict: bool, base_uri: str, encoding: str | None, previous: str | None,
 ) -> None:
     """Check pages, submissions, spreadsheets and RDF files against the JSON Schema and the
     SHACL shapes.
@@ -51,9 +55,10 @@ def validate_command(
                              pl=f"--strict to --profile strict; nie łączy się z --profile {profile}")))
     chosen = Profile.STRICT if strict else Profile(profile or DEFAULT_PROFILE.value)
     try:
+        names = read_previous(previous, base_uri if base_uri.endswith("/") else base_uri + "/").names if previous else None
         with Bars(ctx.lang) as bars:
             report = validate(inputs, shapes=shapes, encoding=encoding, base_uri=base_uri, progress=bars,
-                              profile=chosen)
+                              profile=chosen, previous=names)
     except InputError as exc:
         fail(exc.describe(ctx.lang))
     if report_dir is not None:
