@@ -18,7 +18,6 @@ the same keeps its date (`bdp_lod.publish.editions.PracticeDates`). The dump is 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -33,12 +32,13 @@ from ..serialize.blocks import Lit, read_ntriples
 from ..validation.renames import PreviousNames
 from ..vocab import DCAT, DCTERMS, RDF
 from .dataset import DATASET_ID
+from .edition_file import EDITION_FILE, EditionFile, read_edition_file
 from .folder import file_sha256, read_checksums
 from .versions import edition_iri, edition_triples
 
 __all__ = ["CATALOG", "EDITION_FILE", "NTRIPLES", "PracticeState", "PreviousEdition", "RETIRED_FILE", "read_previous"]
 
-NTRIPLES, CATALOG, EDITION_FILE, RETIRED_FILE = "bdp.nt", "catalog.ttl", "edition.json", "retired.ttl"
+NTRIPLES, CATALOG, RETIRED_FILE = "bdp.nt", "catalog.ttl", "retired.ttl"
 _MODIFIED, _IDENTIFIER, _SOURCE = (f"<{DCTERMS.modified}>", f"<{DCTERMS.identifier}>", f"<{DCTERMS.source}>")
 _CHUNK = 1 << 20
 
@@ -134,29 +134,16 @@ def _catalog(folder: Path, path: Path, base_uri: str) -> Graph:
     raise _not_a_publication(folder, f"its catalog describes no dataset {expected}", f"jego katalog nie opisuje zbioru {expected}")
 
 
-def _edition_json(path: Path, base_uri: str) -> dict[str, Any]:
-    """``edition.json`` as `bdp_lod.publish.editions` writes it; anything else is garbled."""
-    def garbled(why: str, pl: str) -> InputError:
-        return InputError(f"not an edition description: {why}", file=str(path), pl=f"to nie jest opis wydania: {pl}")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise garbled(str(exc).splitlines()[0], str(exc).splitlines()[0]) from None
-    if not isinstance(data, dict):
-        raise garbled("not a JSON object", "to nie jest obiekt JSON")
-    number = data.get("edition")
-    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        raise garbled("\"edition\" is not a number from 1", "\"edition\" nie jest liczbą od 1")
-    for key in ("issued", "modified"):
-        if _date(data.get(key)) is None:
-            raise garbled(f"\"{key}\" is not a date YYYY-MM-DD", f"\"{key}\" nie jest datą RRRR-MM-DD")
-    if data.get("base_uri") != base_uri:
-        raise InputError(f"was published under another base URI: {data.get('base_uri')}, not {base_uri}", file=str(path),
-                         pl=f"opublikowano go pod innym bazowym URI: {data.get('base_uri')}, a nie {base_uri}")
-    if data.get("dataset") != f"{base_uri}data/{DATASET_ID}":
-        raise InputError(f"describes the dataset {data.get('dataset')}, not {base_uri}data/{DATASET_ID}", file=str(path),
-                         pl=f"opisuje zbiór {data.get('dataset')}, a nie {base_uri}data/{DATASET_ID}")
-    return data
+def _edition_file(path: Path, base_uri: str) -> EditionFile:
+    """``edition.json`` once it is an edition of this run's dataset under this run's base URI."""
+    edition = read_edition_file(path)
+    if edition.base_uri != base_uri:
+        raise InputError(f"was published under another base URI: {edition.base_uri}, not {base_uri}", file=str(path),
+                         pl=f"opublikowano go pod innym bazowym URI: {edition.base_uri}, a nie {base_uri}")
+    if edition.dataset != f"{base_uri}data/{DATASET_ID}":
+        raise InputError(f"describes the dataset {edition.dataset}, not {base_uri}data/{DATASET_ID}", file=str(path),
+                         pl=f"opisuje zbiór {edition.dataset}, a nie {base_uri}data/{DATASET_ID}")
+    return edition
 
 
 def _first_edition(base_uri: str, catalog: Graph) -> tuple[tuple[Node, Node, Node], ...]:
@@ -237,9 +224,11 @@ def read_previous(folder: str | os.PathLike[str], base_uri: str) -> PreviousEdit
     assert dump is not None
     retired = _retired(_checked(path, sums, RETIRED_FILE, required=False))
     dataset = URIRef(f"{base_uri}data/{DATASET_ID}")
+    issued: date | None
+    modified: date | None
     if edition_file is not None:
-        data = _edition_json(edition_file, base_uri)
-        number, issued, modified = data["edition"], _date(data["issued"]), _date(data["modified"])
+        described = _edition_file(edition_file, base_uri)
+        number, issued, modified = described.edition, described.issued, described.modified
         editions = _editions(base_uri, catalog)
     else:
         number, issued, modified = 1, _date(catalog.value(dataset, DCTERMS.issued)), _date(catalog.value(dataset, DCTERMS.modified))

@@ -24,7 +24,7 @@ import requests
 from ..errors import InputError, StoreError
 from ..findings import Message
 from .client import Credentials, GraphStore, RetryPolicy, check_graph_iri
-from .edition_file import EDITION_FILE, ChangeSet, EditionFile
+from ..publish.edition_file import EDITION_FILE, ChangeFiles, EditionFile
 from .marker import Marker, folder_edition, read_marker
 from .push import PushResult, push
 from .sources import DumpSource, PublishedFolder
@@ -170,7 +170,7 @@ def push_incremental(
 class _Checked:
     target: Marker
     previous: Marker
-    changes: ChangeSet
+    changes: ChangeFiles
     triples: int
     """Triples in this edition's bdp.nt, by edition.json."""
 
@@ -252,7 +252,7 @@ def _catalog_triples(published: PublishedFolder) -> bytes:
 
 
 def _plan(
-    published: PublishedFolder, changes: ChangeSet, catalog: bytes, data_graph: str, meta_graph: str,
+    published: PublishedFolder, changes: ChangeFiles, catalog: bytes, data_graph: str, meta_graph: str,
     previous: Marker, target: Marker, limit: int,
 ) -> list[UpdateRequest]:
     """The requests: one when everything fits in ``limit`` bytes, else the change cut between lines.

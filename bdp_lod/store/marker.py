@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..findings import Message
 from ..vocab import BDP
 from .client import GraphStore, check_graph_iri
-from .edition_file import EDITION_FILE, EditionFile, read_edition_file
+from ..publish.edition_file import EDITION_FILE, EditionFile, read_edition_file
 from .sources import PublishedFolder
 
 __all__ = ["LOADED_SHA256", "LOADED_VERSION", "MARKER_TRIPLES", "Marker", "folder_edition", "folder_marker", "read_marker"]
@@ -59,7 +59,7 @@ def folder_edition(published: PublishedFolder) -> EditionFile | None:
     """The folder's ``edition.json`` once it matches ``SHA256SUMS``: it names what the store will hold."""
     if not (published.folder / EDITION_FILE).is_file():
         return None
-    return read_edition_file(published.verified(EDITION_FILE).parent)
+    return read_edition_file(published.verified(EDITION_FILE))
 
 
 def folder_marker(published: PublishedFolder) -> Marker:
