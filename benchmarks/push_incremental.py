@@ -3,8 +3,8 @@
 Run: ``.venv/bin/python benchmarks/push_incremental.py [N …] [--every K]`` (default N: 10000,
 K: 100). Edition 1 is N records from `benchmarks/synthetic.py`. Edition 2 corrects the
 description of every K-th record and withdraws every K-th record after that, so 2% of the
-practices change. Both are published, and edition 2 gets its edition.json and change set from
-tests/edition_support.py. An ``oxigraph serve`` on 127.0.0.1, in a temporary folder, then takes:
+practices change. Both are published, edition 2 with ``previous=`` edition 1 (its change set and
+edition.json as ``publish --previous`` writes them). An ``oxigraph serve`` on 127.0.0.1, in a temporary folder, then takes:
 edition 1 whole, edition 2 incrementally, edition 1 whole again, edition 2 whole. Prints the
 triples and bytes each way sends, and the seconds each takes. Asserts nothing, because timings
 belong to the machine, not to the suite. Needs the ``oxigraph`` binary (``pip install oxigraph``).
@@ -27,11 +27,8 @@ from typing import Callable
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-# tests/ is outside mypy's files: the one helper that builds an edition by the contract is shared
-# with the tests rather than written twice.
-from edition_support import make_edition  # type: ignore[import-not-found]  # noqa: E402
 from synthetic import records  # noqa: E402
 
 from bdp_lod.publish import publish  # noqa: E402
@@ -49,13 +46,11 @@ def _editions(n: int, every: int, work: Path) -> tuple[Path, Path]:
         {**row, "description": f"{row['description']} (opis poprawiony)"} if i % every == 0 else row
         for i, row in enumerate(one) if i % every != every // 2
     ]
-    folders = []
-    for name, rows in (("one", one), ("two", two)):
-        result = publish([_write(work / f"{name}.jsonl", rows)], work / name)
-        assert result.ok, result.report.to_text()
-        folders.append(work / name)
-    make_edition(folders[1], folders[0])
-    return folders[0], folders[1]
+    first = publish([_write(work / "one.jsonl", one)], work / "one")
+    assert first.ok, first.report.to_text()
+    second = publish([_write(work / "two.jsonl", two)], work / "two", previous=work / "one")
+    assert second.ok, second.report.to_text()
+    return work / "one", work / "two"
 
 
 def _oxigraph(location: Path) -> tuple[subprocess.Popen[bytes], str]:

@@ -1,13 +1,13 @@
 """``bdp-lod push --incremental``: an edition's change set applied to a real Oxigraph server.
 
 The two editions are published from the bundled examples, the second after one practice's
-description was corrected and another was withdrawn. Their edition.json and change set are
-written by the editions contract (tests/edition_support.py): the sorted difference of the two
-bdp.nt files, as sets of lines. Nothing here leaves 127.0.0.1.
+description was corrected and another was withdrawn, with ``publish --previous``: what push
+reads is what the publishing side writes. Nothing here leaves 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -24,20 +24,26 @@ from bdp_lod.errors import StoreError
 from bdp_lod.publish.folder import CHECKSUMS, sha256sums
 from bdp_lod.store import Credentials, RetryPolicy, push_incremental
 from bdp_lod.vocab import BDP
-from edition_support import DATASET, make_edition, sha256
 from test_push import (  # noqa: F401  (fixtures)
     EX, FakeStore, Oxigraph, RecordingSession, down_url, fake_store, needs_oxigraph, no_traceback, oxigraph, run,
 )
 
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DATASET = "https://w3id.org/bdp/data/bdp"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 XSD_NON_NEGATIVE_INTEGER = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
 
 
-# --- two editions, by the contract ----------------------------------------------------------------
+# --- two editions, published with --previous ----------------------------------------------------------------
 
-def publish(records: Path, out: Path) -> Path:
-    result = run("publish", str(records), "--out", str(out))
+def publish(records: Path, out: Path, *options: str) -> Path:
+    result = run("publish", str(records), "--out", str(out), *options)
     assert result.exit_code == 0, result.output
     return out
 
@@ -53,8 +59,7 @@ def editions(tmp_path_factory) -> tuple[Path, Path]:
     (records / "001-srem.json").write_text(json.dumps(srem, ensure_ascii=False, indent=2), encoding="utf-8")
     (records / "004-kramsk.json").unlink()
     (records / "bdp-practices.csv").unlink()  # it repeats Śrem, which would now disagree
-    two = publish(records, root / "two")
-    make_edition(two, one)
+    two = publish(records, root / "two", "--previous", str(one))
     return one, two
 
 

@@ -225,12 +225,13 @@ class PublishedFolder:
             )
         catalog = listed(CATALOG)
         metadata = (catalog, listed(VOID)) if (folder / VOID).is_file() else (catalog,)
+        catalog_iri = _the_instance(catalog, str(DCAT.Catalog))
         return cls(
             folder=folder,
             data=listed(dump),
             metadata=metadata,
-            dataset_iri=_the_instance(catalog, str(DCAT.Dataset)),
-            catalog_iri=_the_instance(catalog, str(DCAT.Catalog)),
+            dataset_iri=_the_instance(catalog, str(DCAT.Dataset), listed_by=catalog_iri),
+            catalog_iri=catalog_iri,
             checksums=sums,
         )
 
@@ -257,11 +258,18 @@ def _mismatch(path: Path, expected: str, found: str) -> InputError:
     )
 
 
-def _the_instance(source: DumpSource, cls: str) -> str:
-    """The one IRI typed ``cls`` in a (small) file: the catalog names one catalog and one dataset."""
+def _the_instance(source: DumpSource, cls: str, *, listed_by: str | None = None) -> str:
+    """The one IRI typed ``cls`` in a (small) file: the catalog names one catalog and one dataset.
+
+    ``listed_by`` counts only what that catalog lists (``dcat:dataset``): an edition's catalog
+    also describes each edition as a ``dcat:Dataset``, a version of the one it lists."""
+    triples = list(source.triples())
+    listed = {t.object.value for t in triples if listed_by is not None and t.subject == ox.NamedNode(listed_by)
+              and t.predicate.value == str(DCAT.dataset) and isinstance(t.object, ox.NamedNode)}
     found = {
-        t.subject.value for t in source.triples()
+        t.subject.value for t in triples
         if t.predicate.value == str(RDF.type) and t.object == ox.NamedNode(cls) and isinstance(t.subject, ox.NamedNode)
+        and (listed_by is None or t.subject.value in listed)
     }
     if len(found) != 1:
         raise InputError(
