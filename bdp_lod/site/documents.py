@@ -17,15 +17,15 @@ subjects are spread over the run of the whole base) is the one held to the end.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from ..serialize import FORMATS, Documents
+from ..serialize import FORMATS, AllFormats
 from ..serialize.blocks import Row, nt_term
 from .census import Census, take_census
 from .description import Description
 from .folder import SiteFolder
-from .layout import CATALOG, RDF_VARIANTS, Layout
+from .layout import CATALOG, RDF_VARIANTS, Layout, Variant
 from .reading import subjects
 
 __all__ = ["DocumentWriter", "Share", "describe", "descriptions"]
@@ -129,10 +129,13 @@ class DocumentWriter:
         self.folder = folder
         self.layout = layout
         self.written = 0
-        self._writers = {variant: Documents(FORMATS[variant.extension]) for variant in RDF_VARIANTS}
+        self._formats = AllFormats()
 
-    def write(self, description: Description) -> None:
-        triples = [*description.triples, *description.neighbours]
-        for variant, writer in self._writers.items():
-            self.folder.write(self.layout.document(description.path, variant), writer.serialize(triples))
+    def write(self, description: Description, files: Mapping[Variant, str] | None = None) -> None:
+        """Write the three documents; ``files`` are the description's documents
+        (`Layout.variants`), when the caller has them already."""
+        files = files or self.layout.variants(description.path)
+        documents = self._formats.serialize([*description.triples, *description.neighbours])
+        for variant in RDF_VARIANTS:
+            self.folder.write(files[variant], documents[FORMATS[variant.extension]])
             self.written += 1

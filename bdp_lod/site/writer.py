@@ -59,8 +59,9 @@ def _write_part(part: int) -> tuple[int, int, int]:
     documents, pages = DocumentWriter(files, job.layout), PageWriter(files, job.layout, endpoint)
     resources = 0
     for description in describe(subjects(job.folder), job.layout, job.census, (part, job.parts)):
-        documents.write(description)
-        pages.write(description)
+        files = job.layout.variants(description.path)
+        documents.write(description, files)
+        pages.write(description, files)
         resources += 1
     return resources, documents.written, pages.written
 
