@@ -75,7 +75,7 @@ class _Section(NamedTuple):
 
 class _Backlinks(NamedTuple):
     heading: str
-    count: int
+    total: int
     items: Markup
     """The ``<li>`` of each subject listed (at most `BACKLINKS_SHOWN`)."""
     more: bool
@@ -178,7 +178,7 @@ class _Page:
 
     def value(self, node: str | Lit) -> _Link:
         if node.__class__ is Lit:
-            return _Link(node.value, None, node.language)  # type: ignore[union-attr]  # a Lit
+            return _Link(node.value, None, node.language)
         return _Link(self.label(node), self.href(node))  # type: ignore[arg-type]  # an IRI
 
 
@@ -200,7 +200,7 @@ def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
 def _properties(page: _Page, subject: str) -> tuple[list[str], list[_Row]]:
     """The kinds of ``subject`` and its other properties, labelled, values in natural order."""
     own = [(p, o) for s, p, o in page.d.triples if s == subject]
-    kinds = sorted({page.label(o) for p, o in own if p == RDF_TYPE and o.__class__ is str})  # type: ignore[arg-type]  # an IRI
+    kinds = sorted({page.label(o) for p, o in own if p == RDF_TYPE and o.__class__ is str})
     by_predicate: dict[str, list[str | Lit]] = {}
     for p, o in own:
         if p != RDF_TYPE:

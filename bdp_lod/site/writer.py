@@ -62,9 +62,9 @@ def _write_part(part: int) -> tuple[int, int, int]:
     share = (part, job.parts)
     needed = share_of(job.layout, job.census, share) if job.parts > 1 else None
     for description in describe(subjects(job.folder, needed), job.layout, job.census, share):
-        files = job.layout.variants(description.path)
-        documents.write(description, files)
-        pages.write(description, files)
+        documents_of = job.layout.variants(description.path)
+        documents.write(description, documents_of)
+        pages.write(description, documents_of)
         resources += 1
     return resources, documents.written, pages.written
 
