@@ -30,12 +30,15 @@ from rdflib.term import Node
 from ..files import atomic_write
 from ..model import Practice
 from .formats import FORMATS, RdfFormat, format_for
-from .blocks import Row, SubjectBlocks, rows_of, write_ntriples, write_turtle
+from ..vocab import PREFIXES
+from .blocks import (
+    Row, SubjectBlocks, TurtleNames, rows_of, turtle_prefixes, write_ntriples, write_statements, write_turtle,
+)
 from .jsonld import JsonLdWriter, Renderer, context, context_header
 from .practices import write_practices
 
 __all__ = [
-    "FORMATS", "Documents", "RdfFormat", "format_for", "serialize", "write_graph", "write_practice_file", "write_practices",
+    "FORMATS", "AllFormats", "Documents", "RdfFormat", "format_for", "serialize", "write_graph", "write_practice_file", "write_practices",
     "write_triples",
 ]
 
@@ -60,6 +63,33 @@ class Documents:
         out = io.BytesIO()
         _write_rows(rows, self.format, out, self)
         return out.getvalue()
+
+
+class AllFormats:
+    """Many small documents, each in all three formats: the bytes `serialize` gives in each.
+
+    The Turtle and the N-Triples of a document are written from one set of formatted lines
+    (`SubjectBlocks`), and the Turtle prefixes and prefixed names are worked out once for all
+    the documents, not once per document.
+    """
+
+    def __init__(self) -> None:
+        self._jsonld = Documents(RdfFormat.JSON_LD)
+        self._names = TurtleNames(PREFIXES)
+        self._prefixes = turtle_prefixes(PREFIXES)
+
+    def serialize(self, rows: list[Row]) -> dict[RdfFormat, bytes]:
+        """The documents of ``rows`` (duplicates removed) by format."""
+        blocks = SubjectBlocks()
+        blocks.add(rows)
+        turtle = io.BytesIO()
+        turtle.write(self._prefixes)
+        write_statements(blocks, turtle, self._names)
+        return {
+            RdfFormat.TURTLE: turtle.getvalue(),
+            RdfFormat.JSON_LD: self._jsonld.serialize(rows),
+            RdfFormat.N_TRIPLES: b"".join(block for _, block in blocks.sorted_blocks()),
+        }
 
 
 def serialize(triples: Iterable[tuple[Node, Node, Node]], fmt: RdfFormat) -> bytes:

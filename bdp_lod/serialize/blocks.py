@@ -28,8 +28,8 @@ from rdflib.term import Node
 from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = [
-    "Block", "BlockMaker", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "nt_line", "nt_term", "read_ntriples",
-    "rows_of", "write_ntriples", "write_turtle",
+    "Block", "BlockMaker", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "TurtleNames", "nt_line",
+    "nt_term", "read_ntriples", "rows_of", "turtle_prefixes", "write_ntriples", "write_statements", "write_turtle",
 ]
 
 XSD_STRING = str(XSD.string)
@@ -336,7 +336,7 @@ _PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 
 
-class _TurtleNames:
+class TurtleNames:
     """Prefixed names for IRIs, remembered for the few IRIs that repeat (predicates, classes,
     datatypes, concepts) so the many one-off IRIs cost one dictionary miss."""
 
@@ -376,7 +376,7 @@ class _TurtleNames:
 _TYPE = f"<{RDF_TYPE}>"
 
 
-def _statement(key: str, block: bytes, names: _TurtleNames) -> str:
+def _statement(key: str, block: bytes, names: TurtleNames) -> str:
     """One subject's N-Triples lines as one Turtle statement."""
     start = len(key) + 1
     groups: dict[str, list[str]] = {}
@@ -392,9 +392,18 @@ def _statement(key: str, block: bytes, names: _TurtleNames) -> str:
     return key + " " + " ;\n\t".join(parts) + " .\n"
 
 
-def write_turtle(blocks: SortedBlocks, out: IO[bytes], prefixes: Mapping[str, str] = PREFIXES) -> None:
-    """Prefixes sorted by name, then one statement per subject in the N-Triples order."""
-    names = _TurtleNames(prefixes)
-    out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())).encode("utf-8"))
+def turtle_prefixes(prefixes: Mapping[str, str]) -> bytes:
+    """A Turtle document's opening: its prefixes, sorted by name."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())).encode("utf-8")
+
+
+def write_statements(blocks: SortedBlocks, out: IO[bytes], names: TurtleNames) -> None:
+    """One statement per subject in the N-Triples order, each after a blank line."""
     for key, block in blocks.sorted_blocks():
         out.write(b"\n" + _statement(key, block, names).encode("utf-8"))
+
+
+def write_turtle(blocks: SortedBlocks, out: IO[bytes], prefixes: Mapping[str, str] = PREFIXES) -> None:
+    """Prefixes sorted by name, then one statement per subject in the N-Triples order."""
+    out.write(turtle_prefixes(prefixes))
+    write_statements(blocks, out, TurtleNames(prefixes))

@@ -17,18 +17,18 @@ subjects are spread over the run of the whole base) is the one held to the end.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from ..serialize import FORMATS, Documents
+from ..serialize import FORMATS, AllFormats
 from ..serialize.blocks import Row, nt_term
 from .census import Census, take_census
 from .description import Description
 from .folder import SiteFolder
-from .layout import CATALOG, RDF_VARIANTS, Layout
+from .layout import CATALOG, RDF_VARIANTS, Layout, Variant
 from .reading import subjects
 
-__all__ = ["DocumentWriter", "Share", "describe", "descriptions"]
+__all__ = ["DocumentWriter", "Share", "describe", "descriptions", "share_of"]
 
 Share = tuple[int, int]
 """(k, n): the k-th of n disjoint parts of the descriptions, for n processes writing at once."""
@@ -38,9 +38,33 @@ def _row_key(row: Row) -> tuple[str, str, str]:
     return row[0], row[1], nt_term(row[2])
 
 
-def _in_share(path: str, share: Share) -> bool:
+def _family(path: str, paths: set[str]) -> str:
+    """The outermost described path ``path`` is nested under, or ``path`` itself: a resource
+    and the nodes nested under it (whose triples it holds) always fall into one share."""
+    cut = path.find("/")
+    while cut > 0:
+        if path[:cut] in paths:
+            return path[:cut]
+        cut = path.find("/", cut + 1)
+    return path
+
+
+def _in_share(path: str, paths: set[str], share: Share) -> bool:
     k, n = share
-    return n == 1 or zlib.crc32(path.encode("utf-8")) % n == k
+    return n == 1 or zlib.crc32(_family(path, paths).encode("utf-8")) % n == k
+
+
+def share_of(layout: Layout, census: Census, share: Share) -> Callable[[str], bool]:
+    """Whether a subject's triples are needed for the descriptions of ``share``: what a worker
+    reads the dump with (`bdp_lod.site.reading.subjects`), so that it parses only its share's
+    lines instead of the whole dump."""
+    paths = census.paths
+
+    def needed(subject: str) -> bool:
+        path = layout.path(subject)
+        return path is not None and _in_share(CATALOG if path == "" else path, paths, share)
+
+    return needed
 
 
 def _ancestor(path: str, paths: set[str]) -> str | None:
@@ -80,9 +104,10 @@ def describe(
 ) -> Iterator[Description]:
     """The description of every path of ``census`` in ``share``, as each is complete.
 
-    ``subjects`` is the same stream the census was taken from. A path nested under another has
-    a description of its own and is also part of its parent's; a path the publication only
-    names (a version IRI, the shapes) is described by its labels and backlinks.
+    ``subjects`` is the same stream the census was taken from, or only the subjects of
+    ``share`` (`share_of`). A path nested under another has a description of its own and is
+    also part of its parent's; a path the publication only names (a version IRI, the shapes) is
+    described by its labels and backlinks.
     """
     pending: dict[str, list[Row]] = {}
     inherited: dict[str, list[Row]] = {}
@@ -96,7 +121,7 @@ def describe(
             parent = _ancestor(path, census.paths)
             if parent is not None:
                 inherited.setdefault(parent, []).extend(rows)
-            if _in_share(path, share):
+            if _in_share(path, census.paths, share):
                 yield _description(path, rows, census, layout)
 
     for subject, rows in subjects:
@@ -129,10 +154,13 @@ class DocumentWriter:
         self.folder = folder
         self.layout = layout
         self.written = 0
-        self._writers = {variant: Documents(FORMATS[variant.extension]) for variant in RDF_VARIANTS}
+        self._formats = AllFormats()
 
-    def write(self, description: Description) -> None:
-        triples = [*description.triples, *description.neighbours]
-        for variant, writer in self._writers.items():
-            self.folder.write(self.layout.document(description.path, variant), writer.serialize(triples))
+    def write(self, description: Description, files: Mapping[Variant, str] | None = None) -> None:
+        """Write the three documents; ``files`` are the description's documents
+        (`Layout.variants`), when the caller has them already."""
+        files = files or self.layout.variants(description.path)
+        documents = self._formats.serialize([*description.triples, *description.neighbours])
+        for variant in RDF_VARIANTS:
+            self.folder.write(files[variant], documents[FORMATS[variant.extension]])
             self.written += 1

@@ -8,11 +8,11 @@ labels for classes and predicates; the data's Polish labels, whatever the page's
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
+
+from markupsafe import Markup, escape
 
 from ..serialize.blocks import RDF_TYPE, Lit
 from .description import Description
@@ -53,11 +53,43 @@ UI: Final[Mapping[str, Mapping[str, str]]] = {
 }
 
 
-@dataclass(frozen=True)
-class _Link:
+class _Link(NamedTuple):
     label: str
     href: str | None
     lang: str | None = None
+
+
+class _Row(NamedTuple):
+    """One property of a page: its term and its values, as HTML made from escaped text."""
+
+    term: Markup
+    values: Markup
+
+
+class _Section(NamedTuple):
+    id: str | None
+    title: str
+    kinds: list[str]
+    rows: list[_Row]
+
+
+class _Backlinks(NamedTuple):
+    heading: str
+    total: int
+    items: Markup
+    """The ``<li>`` of each subject listed (at most `BACKLINKS_SHOWN`)."""
+    more: bool
+
+
+class _Ui:
+    """A language's `UI` texts as attributes: the template reads them on every page, and
+    Jinja2 reaches an attribute at once where a key costs it a failed attribute look-up first."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.__dict__.update(texts)
+
+
+_UI_ATTRIBUTES: Final = {lang: _Ui(texts) for lang, texts in UI.items()}
 
 
 def _local_name(iri: str) -> str:
@@ -69,7 +101,10 @@ def relative(target: str, here: str) -> str:
     folder, ``/``-separated): what ``posixpath.relpath`` gives, without its cost per link."""
     if not here:
         return target
-    mine, theirs = here.split("/"), target.split("/")
+    return _relative(tuple(target.split("/")), here.split("/"))
+
+
+def _relative(theirs: tuple[str, ...], mine: list[str]) -> str:
     common = 0
     for a, b in zip(mine, theirs[:-1]):
         if a != b:
@@ -78,31 +113,68 @@ def relative(target: str, here: str) -> str:
     return "../" * (len(mine) - common) + "/".join(theirs[common:])
 
 
-class _Page:
-    """Labels and links as seen from one page (links are relative to its file)."""
+class _Names:
+    """Labels, their escaped HTML and link targets, worked out once per IRI and language for
+    every page a writer makes: a theme, a unit, a class or a predicate is named on thousands of
+    pages, and a unit's practices are listed on its page and on its powiat's.
 
-    def __init__(self, description: Description, layout: Layout, lang: str) -> None:
-        self.d = description
+    Valid for descriptions of one publication (whose labels are those of one census); a page
+    rendered alone (`render_page`) gets names of its own."""
+
+    def __init__(self, layout: Layout, lang: str) -> None:
         self.layout = layout
         self.lang = lang
         self.variant = LANGUAGES[lang]
-        self.file = layout.document(description.path, self.variant)
-        self.here = self.file.rpartition("/")[0]
+        self._labels: dict[str, tuple[str, str]] = {}
+        self._targets: dict[str, tuple[tuple[str, ...], str] | None] = {}
+
+    def label(self, iri: str, own: Mapping[str, str] | None) -> tuple[str, str]:
+        """The label of ``iri`` and its escaped HTML; ``own`` is the description's labels of it."""
+        known = self._labels.get(iri)
+        if known is None:
+            terms = TERM_LABELS.get(iri)
+            labels = {**terms, **own} if own and terms else own or terms or {}
+            lang = self.lang
+            text = (labels.get(lang) or labels.get("pl") or labels.get("") or next(iter(labels.values()), None)
+                    or curie(iri) or _local_name(iri))
+            known = self._labels[iri] = (text, str(escape(text)))
+        return known
+
+    def target(self, iri: str) -> tuple[tuple[str, ...], str] | None:
+        """The segments of the file ``iri`` links to, and its fragment; None: an IRI of no file."""
+        known = self._targets.get(iri, ())
+        if known == ():
+            file = self.layout.file_of(iri, self.variant)
+            known = None if file is None else (tuple(file.split("/")), iri.partition("#")[2])
+            self._targets[iri] = known
+        return known  # type: ignore[return-value]  # () was replaced above
+
+
+class _Page:
+    """Labels and links as seen from one page (links are relative to its file)."""
+
+    def __init__(self, description: Description, names: _Names, file: str) -> None:
+        self.d = description
+        self.names = names
+        self.lang = names.lang
+        self.file = file
+        self.here = file.rpartition("/")[0]
+        self._mine = self.here.split("/") if self.here else []
 
     def label(self, iri: str) -> str:
-        own = self.d.labels.get(iri)
-        terms = TERM_LABELS.get(iri)
-        labels = {**terms, **own} if own and terms else own or terms or {}
-        return (labels.get(self.lang) or labels.get("pl") or labels.get("") or next(iter(labels.values()), None)
-                or curie(iri) or _local_name(iri))
+        return self.names.label(iri, self.d.labels.get(iri))[0]
 
     def href(self, iri: str) -> str:
-        target = _file_of(self.layout, iri, self.variant)
+        target = self.names.target(iri)
         if target is None:
             return iri
-        link = relative(target, self.here)
-        fragment = iri.partition("#")[2]
+        parts, fragment = target
+        link = _relative(parts, self._mine) if self._mine else "/".join(parts)
         return f"{link}#{fragment}" if fragment else link
+
+    def anchor(self, iri: str) -> str:
+        """``<a href="…">label</a>`` of ``iri``, escaped."""
+        return f'<a href="{escape(self.href(iri))}">{self.names.label(iri, self.d.labels.get(iri))[1]}</a>'
 
     def value(self, node: str | Lit) -> _Link:
         if node.__class__ is Lit:
@@ -110,11 +182,13 @@ class _Page:
         return _Link(self.label(node), self.href(node))  # type: ignore[arg-type]  # an IRI
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _file_of(layout: Layout, iri: str, variant: Variant) -> str | None:
-    """`Layout.file_of`, remembered: the same units, themes, classes and predicates are linked
-    from thousands of pages, and the answer never changes."""
-    return layout.file_of(iri, variant)
+def _html(link: _Link) -> str:
+    """A value as the page shows it: a link, or a literal in its language."""
+    if link.href:
+        return f'<a href="{escape(link.href)}">{escape(link.label)}</a>'
+    if link.lang:
+        return f'<span lang="{escape(link.lang)}">{escape(link.label)}</span>'
+    return f"<span>{escape(link.label)}</span>"
 
 
 def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
@@ -123,7 +197,7 @@ def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
 
 
-def _properties(page: _Page, subject: str) -> tuple[list[str], list[dict[str, object]]]:
+def _properties(page: _Page, subject: str) -> tuple[list[str], list[_Row]]:
     """The kinds of ``subject`` and its other properties, labelled, values in natural order."""
     own = [(p, o) for s, p, o in page.d.triples if s == subject]
     kinds = sorted({page.label(o) for p, o in own if p == RDF_TYPE and o.__class__ is str})
@@ -131,41 +205,44 @@ def _properties(page: _Page, subject: str) -> tuple[list[str], list[dict[str, ob
     for p, o in own:
         if p != RDF_TYPE:
             by_predicate.setdefault(p, []).append(o)
-    rows: list[dict[str, object]] = [
-        {"predicate": _Link(page.label(p), page.href(p)),
-         "objects": [page.value(values[0])] if len(values) == 1 else sorted((page.value(o) for o in values), key=_natural)}
-        for p, values in sorted(by_predicate.items(), key=lambda item: (page.label(item[0]), item[0]))
-    ]
+    rows: list[_Row] = []
+    for p, values in sorted(by_predicate.items(), key=lambda item: (page.label(item[0]), item[0])):
+        links = [page.value(values[0])] if len(values) == 1 else sorted((page.value(o) for o in values), key=_natural)
+        rows.append(_Row(Markup(page.anchor(p)), Markup("<br>".join(map(_html, links)))))
     return kinds, rows
 
 
 def render_page(description: Description, layout: Layout, lang: str, endpoint: str | None = None) -> str:
     """The page of one resource in ``lang`` (``pl`` or ``en``); with the publication's SPARQL
     ``endpoint``, a link that asks it to DESCRIBE the resource."""
-    page = _Page(description, layout, lang)
+    return _render(description, layout.variants(description.path), _Names(layout, lang), endpoint)
+
+
+def _render(description: Description, files: Mapping[Variant, str], names: _Names, endpoint: str | None) -> str:
+    lang = names.lang
+    page = _Page(description, names, files[names.variant])
     title = page.label(description.iri)
     kinds, rows = _properties(page, description.iri)
     terms = sorted({s for s, _p, _o in description.triples if s.startswith(description.iri + "#")})
-    sections: list[dict[str, object]] = [{"id": None, "rows": rows}]
+    sections = [_Section(None, "", [], rows)]
     for term in terms:
         term_kinds, term_rows = _properties(page, term)
-        sections.append({"id": term.partition("#")[2], "title": page.label(term), "kinds": term_kinds,
-                         "rows": term_rows})
+        sections.append(_Section(term.partition("#")[2], page.label(term), term_kinds, term_rows))
     backlinks = [
-        {"heading": UI[lang]["linked"].format(page.label(p)), "count": len(subjects),
-         "links": [_Link(page.label(s), page.href(s)) for s in subjects[:BACKLINKS_SHOWN]]}
+        _Backlinks(UI[lang]["linked"].format(page.label(p)), len(subjects),
+                   Markup("".join(f"<li>{page.anchor(s)}</li>\n" for s in subjects[:BACKLINKS_SHOWN])),
+                   len(subjects) > BACKLINKS_SHOWN)
         for p, subjects in description.backlinks.items()
     ]
     other_lang = "en" if lang == "pl" else "pl"
-    other = layout.document(description.path, LANGUAGES[other_lang])
     here = page.here
     formats = {
-        variant.extension.lstrip("."): relative(layout.document(description.path, variant), here)
+        variant.extension.lstrip("."): relative(files[variant], here)
         for variant in (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)
     }
-    return ENVIRONMENT.get_template("resource.html").render(
+    return _TEMPLATE.render(
         lang=lang,
-        ui=UI[lang],
+        ui=_UI_ATTRIBUTES[lang],
         title=title,
         kinds=kinds,
         iri=description.iri,
@@ -173,11 +250,14 @@ def render_page(description: Description, layout: Layout, lang: str, endpoint: s
         backlinks=backlinks,
         formats=formats,
         describe=sparql_link(endpoint, f"DESCRIBE <{description.iri}>") if endpoint else None,
-        other={"lang": other_lang, "name": UI[other_lang]["name"], "href": relative(other, here)},
+        other={"lang": other_lang, "name": UI[other_lang]["name"], "href": relative(files[LANGUAGES[other_lang]], here)},
         home=relative(INDEX + LANGUAGES[lang].extension, here),
         schema_org=embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": description.iri,
                                    "name": title, "url": description.iri}),
     )
+
+
+_TEMPLATE: Final = ENVIRONMENT.get_template("resource.html")
 
 
 class PageWriter:
@@ -188,9 +268,13 @@ class PageWriter:
         self.layout = layout
         self.endpoint = endpoint
         self.written = 0
+        self._names = [_Names(layout, lang) for lang in LANGUAGES]
 
-    def write(self, description: Description) -> None:
-        for lang, variant in LANGUAGES.items():
-            self.folder.write(self.layout.document(description.path, variant),
-                              render_page(description, self.layout, lang, self.endpoint).encode("utf-8"))
+    def write(self, description: Description, files: Mapping[Variant, str] | None = None) -> None:
+        """Write both pages; ``files`` are the description's documents (`Layout.variants`),
+        when the caller has them already."""
+        files = files or self.layout.variants(description.path)
+        for names in self._names:
+            file = files[names.variant]
+            self.folder.write(file, _render(description, files, names, self.endpoint).encode("utf-8"))
             self.written += 1

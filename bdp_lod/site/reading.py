@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rdflib import Graph
@@ -41,24 +41,34 @@ def _grouped(rows: Iterator[Row]) -> Iterator[Subject]:
         yield subject, list(group)
 
 
-def _data(folder: Path) -> Iterator[Subject]:
+def _subject_of(line: str) -> str:
+    return line[1:line.index("> ")]
+
+
+def _data(folder: Path, keep: Callable[[str], bool] | None) -> Iterator[Subject]:
     path = folder / DATA
     if not path.is_file():
         return
     with path.open(encoding="utf-8") as lines:
-        yield from _grouped(read_ntriples(line for line in lines if line.strip()))
+        if keep is None:
+            yield from _grouped(read_ntriples(line for line in lines if line.strip()))
+            return
+        for subject, group in itertools.groupby((line for line in lines if line.strip()), key=_subject_of):
+            if keep(subject):
+                yield subject, list(read_ntriples(group))
 
 
-def _small(folder: Path) -> Iterator[Subject]:
+def _small(folder: Path, keep: Callable[[str], bool] | None) -> Iterator[Subject]:
     rows: list[Row] = []
     for name, fmt in SMALL_FILES.items():
         if (folder / name).is_file():
             rows.extend(rows_of(Graph().parse(folder / name, format=fmt)))
     rows.sort(key=lambda row: row[0] + ">")
-    return _grouped(iter(rows))
+    return (subject for subject in _grouped(iter(rows)) if keep is None or keep(subject[0]))
 
 
-def subjects(folder: Path) -> Iterator[Subject]:
+def subjects(folder: Path, keep: Callable[[str], bool] | None = None) -> Iterator[Subject]:
     """Every subject of the published graphs with its triples, ordered as N-Triples lines sort;
-    a subject that two files describe comes once from each."""
-    return heapq.merge(_data(folder), _small(folder), key=_key)
+    a subject that two files describe comes once from each. With ``keep``, only the subjects it
+    keeps: the dump's lines of the others are skipped unparsed."""
+    return heapq.merge(_data(folder, keep), _small(folder, keep), key=_key)

@@ -21,7 +21,11 @@ ENVIRONMENT: Final = Environment(
     autoescape=select_autoescape(["html"]),
     keep_trailing_newline=True,
     trim_blocks=True,
+    auto_reload=False,
 )
+"""``auto_reload`` off: the templates ship with the package and never change while it runs, and
+checking their files' times cost a ``stat`` per template and include on each of the site's
+hundreds of thousands of pages."""
 
 
 def embedded_json(data: dict[str, Any]) -> Markup:

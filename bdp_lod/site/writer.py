@@ -3,9 +3,10 @@
 Two passes over the folder's files (`bdp_lod.site.reading`): a census of what no one resource
 holds (`bdp_lod.site.census`), then the descriptions, streamed, each written as it is complete
 (three RDF documents and two pages). The second pass is split over the machine's cores: each
-forked worker reads the stream again and writes its own share of the resources (by a hash of
-the path), so the parts never touch the same file and the bytes are the same for any number of
-workers. Memory is the census and a few resources at a time, whatever the size of the data.
+forked worker reads the stream again, parsing only the lines of its own share of the resources
+(by a hash of the outermost described path, so a resource and the nodes nested under it fall
+together), and writes that share, so the parts never touch the same file and the bytes are the
+same for any number of workers. Memory is the census and a few resources at a time, whatever the size of the data.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..parallel import available_workers, ordered_map
 from .census import Census, take_census
 from .crawling import write_crawling
 from .folder import SiteFolder
-from .documents import DocumentWriter, describe
+from .documents import DocumentWriter, describe, share_of
 from .hosting import Hosting, apache, nginx_http, nginx_server, w3id
 from .index import write_index
 from .layout import Layout
@@ -59,9 +60,12 @@ def _write_part(part: int) -> tuple[int, int, int]:
     endpoint = sorted(job.census.endpoints)[0] if job.census.endpoints else None
     documents, pages = DocumentWriter(files, job.layout), PageWriter(files, job.layout, endpoint)
     resources = 0
-    for description in describe(subjects(job.folder), job.layout, job.census, (part, job.parts)):
-        documents.write(description)
-        pages.write(description)
+    share = (part, job.parts)
+    needed = share_of(job.layout, job.census, share) if job.parts > 1 else None
+    for description in describe(subjects(job.folder, needed), job.layout, job.census, share):
+        documents_of = job.layout.variants(description.path)
+        documents.write(description, documents_of)
+        pages.write(description, documents_of)
         resources += 1
     return resources, documents.written, pages.written
 
