@@ -225,13 +225,9 @@ class PublishedFolder:
             )
         catalog = listed(CATALOG)
         metadata = (catalog, listed(VOID)) if (folder / VOID).is_file() else (catalog,)
-        catalog_iri = _the_instance(catalog, str(DCAT.Catalog))
+        catalog_iri, dataset_iri = _catalog_and_dataset(catalog)
         return cls(
-            folder=folder,
-            data=listed(dump),
-            metadata=metadata,
-            dataset_iri=_the_instance(catalog, str(DCAT.Dataset), listed_by=catalog_iri),
-            catalog_iri=catalog_iri,
+            folder=folder, data=listed(dump), metadata=metadata, dataset_iri=dataset_iri, catalog_iri=catalog_iri,
             checksums=sums,
         )
 
@@ -258,26 +254,29 @@ def _mismatch(path: Path, expected: str, found: str) -> InputError:
     )
 
 
-def _the_instance(source: DumpSource, cls: str, *, listed_by: str | None = None) -> str:
-    """The one IRI typed ``cls`` in a (small) file: the catalog names one catalog and one dataset.
+def _catalog_and_dataset(catalog: DumpSource) -> tuple[str, str]:
+    """The IRIs of the one catalog ``catalog.ttl`` names and of the one dataset it lists
+    (``dcat:dataset``): an edition's catalog also describes each edition as a ``dcat:Dataset``,
+    a version of the one it lists. The file is small and parsed once."""
+    triples = list(catalog.triples())
 
-    ``listed_by`` counts only what that catalog lists (``dcat:dataset``): an edition's catalog
-    also describes each edition as a ``dcat:Dataset``, a version of the one it lists."""
-    triples = list(source.triples())
-    listed = {t.object.value for t in triples if listed_by is not None and t.subject == ox.NamedNode(listed_by)
+    def typed(cls: str) -> set[str]:
+        return {t.subject.value for t in triples if t.predicate.value == str(RDF.type) and t.object == ox.NamedNode(cls)
+                and isinstance(t.subject, ox.NamedNode)}
+
+    def the_one(found: set[str], cls: str) -> str:
+        if len(found) != 1:
+            raise InputError(
+                f"expected one <{cls}> with an IRI, found {len(found)}: name the graphs with --graph and --catalog-graph",
+                file=str(catalog.path),
+                pl=f"oczekiwano jednego <{cls}> z IRI, jest {len(found)}: podaj grafy w --graph i --catalog-graph",
+            )
+        return found.pop()
+
+    catalog_iri = the_one(typed(str(DCAT.Catalog)), str(DCAT.Catalog))
+    listed = {t.object.value for t in triples if t.subject == ox.NamedNode(catalog_iri)
               and t.predicate.value == str(DCAT.dataset) and isinstance(t.object, ox.NamedNode)}
-    found = {
-        t.subject.value for t in triples
-        if t.predicate.value == str(RDF.type) and t.object == ox.NamedNode(cls) and isinstance(t.subject, ox.NamedNode)
-        and (listed_by is None or t.subject.value in listed)
-    }
-    if len(found) != 1:
-        raise InputError(
-            f"expected one <{cls}> with an IRI, found {len(found)}: name the graphs with --graph and --catalog-graph",
-            file=str(source.path),
-            pl=f"oczekiwano jednego <{cls}> z IRI, jest {len(found)}: podaj grafy w --graph i --catalog-graph",
-        )
-    return found.pop()
+    return catalog_iri, the_one(typed(str(DCAT.Dataset)) & listed, str(DCAT.Dataset))
 
 
 def plan_uploads(source: Path, *, graph: str | None, catalog_graph: str | None) -> list[Upload]:
