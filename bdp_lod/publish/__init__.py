@@ -162,12 +162,13 @@ def publish(
             return PublishResult(out_dir=None, report=report, left_out=selection.left_out, timings=timings)
         omissions = Omissions(selection.left_out, report, report_lang)
     started = time.perf_counter()
+    # The dates are read only without --modified (one pass over the records), never redacted for it.
+    edition = Edition.follow(before, options, (r.practice.date_added for r in records)) if before else None
+    options = edition.options(options) if edition else options
     practices: Sequence[Practice] = Mapped(_practice, records)  # read from disk as the workers map them
     del records
     if redact_contacts:
         practices = Mapped(redact, practices)
-    edition = Edition.follow(before, options, (p.date_added for p in practices)) if before else None
-    options = edition.options(options) if edition else options
     timings["read"] += time.perf_counter() - started
     writing = time.perf_counter()
 
