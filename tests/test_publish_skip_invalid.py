@@ -1,5 +1,7 @@
 """``publish --skip-invalid`` (issue 12, point 5): the records without violations are published,
 the others are listed beside the validation report and in the catalog, and the exit code says so.
+The published files name each input by its path from the folder that holds all the inputs
+(``future.jsonl`` for ``in/future.jsonl``); the result of the call keeps the names it was given.
 
 The corpora are made in the test's folder from the examples with one field broken, and from the
 broken inputs of ``fixtures/broken`` (fixtures/broken/SOURCE.md); the tests run there, so every
@@ -26,6 +28,7 @@ from bdp_lod.cli import cli
 from bdp_lod.publish import PublishOptions, PublishResult, publish
 from bdp_lod.publish.catalog import catalog_graph
 from bdp_lod.publish.dane_gov_pl import dane_gov_pl_xml
+from bdp_lod.publish.input_names import published_names, renamed_report
 from bdp_lod.findings import Finding
 from bdp_lod.model import SourcedPractice
 from bdp_lod.publish.left_out import LEFT_OUT_LIST, REPORT_HTML, REPORT_JSON, Check, LeftOut, Omissions, select_valid
@@ -103,15 +106,20 @@ CORPUS_LEFT_OUT = (
 
 CORPUS_LIST = (
     "file\trecord\tline\tid\tcodes\n"
-    "in/bad-postal-code.json\t0\t-\t-\tschema.pattern\n"
-    "in/future.jsonl\t1\t2\tkramsk-future\tshacl.sparql\n"
-    "in/page-without-metryka.txt\t-\t-\t-\tpage.not-a-practice\n"
+    "bad-postal-code.json\t0\t-\t-\tschema.pattern\n"
+    "future.jsonl\t1\t2\tkramsk-future\tshacl.sparql\n"
+    "page-without-metryka.txt\t-\t-\t-\tpage.not-a-practice\n"
 )
 
 
 def _publish(out: str = "out", report_lang: str = "en") -> PublishResult:
     """``in`` published into ``out`` with --skip-invalid and an https download base."""
     return publish(["in"], out, options=PublishOptions(download_base=DOWNLOADS), skip_invalid=True, report_lang=report_lang)
+
+
+def published_report(report: Report) -> Report:
+    """``report`` as the published folder holds it: its inputs named from their common folder."""
+    return renamed_report(report, published_names(report.files))
 
 
 def _practices(folder: Path) -> list[str]:
@@ -257,12 +265,12 @@ def test_the_reports_and_the_list_are_in_the_folder_and_in_sha256sums(corpus: Pa
     for name, digest in sums.items():
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest, name
     data = json.loads((out / REPORT_JSON).read_text(encoding="utf-8"))
-    assert data == result.report.to_data("en")
+    assert data == published_report(result.report).to_data("en")
     assert (data["conforms"], data["lang"], data["records"]) == (False, "en", 4)
     assert [(f["file"], f["code"]) for f in data["findings"] if f["severity"] == "violation"] == [
-        ("in/bad-postal-code.json", "schema.pattern"),
-        ("in/future.jsonl", "shacl.sparql"),
-        ("in/page-without-metryka.txt", "page.not-a-practice"),
+        ("bad-postal-code.json", "schema.pattern"),
+        ("future.jsonl", "shacl.sparql"),
+        ("page-without-metryka.txt", "page.not-a-practice"),
     ]
 
 
@@ -278,7 +286,7 @@ def test_the_reports_are_in_the_language_asked_for(corpus: Path) -> None:
 def test_the_html_report_is_the_self_contained_one(corpus: Path) -> None:
     result = _publish()
     html = Path("out", REPORT_HTML).read_text(encoding="utf-8")
-    assert html == result.report.to_html("en")
+    assert html == published_report(result.report).to_html("en")
     soup = BeautifulSoup(html, "html5lib")
     referenced = [tag.get(attr) for tag in soup.find_all(True) for attr in ("src", "href") if tag.get(attr)]
     assert [ref for ref in referenced if not str(ref).startswith("#")] == []
@@ -304,7 +312,26 @@ def test_the_published_html_report_opens_offline_without_console_errors(browser:
     shown = page.evaluate("Array.from(document.querySelectorAll('#table tbody tr'), tr => tr.cells[1].textContent)")
     page.close()
     assert (errors, requests) == ([], [page_file.as_uri()])
-    assert shown == ["in/bad-postal-code.json"]
+    assert shown == ["bad-postal-code.json"]
+
+
+def test_inputs_given_by_absolute_path_are_published_by_their_name_in_the_inputs_folder(corpus: Path) -> None:
+    """A portal must not show the publisher's own folders, and the bytes must not depend on
+    where the run happened."""
+    result = publish([str(corpus.resolve())], "out", options=PublishOptions(download_base=DOWNLOADS), skip_invalid=True)
+    assert result.left_out[0].file == str(corpus.resolve() / "bad-postal-code.json")
+    assert (Path("out") / LEFT_OUT_LIST).read_text(encoding="utf-8") == CORPUS_LIST
+    for name in REPORT_FILES | {"catalog.ttl", "dane-gov-pl.xml"}:
+        assert str(corpus.parent.resolve()) not in (Path("out") / name).read_text(encoding="utf-8"), name
+    data = json.loads(Path("out", REPORT_JSON).read_text(encoding="utf-8"))
+    assert data["files"][:2] == ["001-srem.json", "003-klucze.json"]
+
+
+def test_inputs_from_several_folders_are_named_from_the_folder_they_share() -> None:
+    assert published_names(["/srv/in/2026-11/a.json", "/srv/in/2026-12/a.json"]) == {
+        "/srv/in/2026-11/a.json": "2026-11/a.json", "/srv/in/2026-12/a.json": "2026-12/a.json",
+    }
+    assert published_names(["/srv/in/a.json"]) == {"/srv/in/a.json": "a.json"}
 
 
 def test_two_runs_write_the_same_bytes(corpus: Path) -> None:
@@ -365,12 +392,12 @@ def test_the_catalog_says_how_many_records_were_left_out_and_names_them(corpus: 
     _publish()
     assert _description(Path("out"), "en").endswith(
         "Number of practices: 3. Records left out of this release for failing validation: 3 "
-        "(in/bad-postal-code.json record 0; in/future.jsonl record 1 (kramsk-future); in/page-without-metryka.txt). "
+        "(bad-postal-code.json record 0; future.jsonl record 1 (kramsk-future); page-without-metryka.txt). "
         f"Validation report: {DOWNLOADS}validation-report.html; the list: {DOWNLOADS}left-out.txt."
     )
     assert _description(Path("out"), "pl").endswith(
         "Liczba praktyk: 3. Rekordy pominięte w tym wydaniu z powodu naruszeń reguł walidacji: 3 "
-        "(in/bad-postal-code.json rekord 0; in/future.jsonl rekord 1 (kramsk-future); in/page-without-metryka.txt). "
+        "(bad-postal-code.json rekord 0; future.jsonl rekord 1 (kramsk-future); page-without-metryka.txt). "
         f"Raport walidacji: {DOWNLOADS}validation-report.html; lista pominiętych: {DOWNLOADS}left-out.txt."
     )
 

@@ -152,15 +152,16 @@ def publish(
     del read
     timings["read"] = time.perf_counter() - started
     omissions: Omissions | None = None
+    left_out: tuple[LeftOut, ...] = ()
     if skip_invalid:
         started = time.perf_counter()
         check = partial(check_records, base_uri=options.base_uri, workers=cores)
         selection = select_valid(report, records, check, uris=Uris(options.base_uri))
         timings["select"] = time.perf_counter() - started
-        report, records = selection.report, selection.kept
+        report, records, left_out = selection.report, selection.kept, selection.left_out
         if not records:
             return PublishResult(out_dir=None, report=report, left_out=selection.left_out, timings=timings)
-        omissions = Omissions(selection.left_out, report, report_lang)
+        omissions = Omissions.published(selection.left_out, report, report_lang)
     started = time.perf_counter()
     # The dates are read only without --modified (one pass over the records), never redacted for it.
     edition = Edition.follow(before, options, (r.practice.date_added for r in records)) if before else None
@@ -207,7 +208,7 @@ def publish(
     timings["write"] = time.perf_counter() - writing
     return PublishResult(
         out_dir=folder.target, report=report, files=files, summary=summary,
-        left_out=omissions.left_out if omissions else (), timings=timings,
+        left_out=left_out, timings=timings,
     )
 
 

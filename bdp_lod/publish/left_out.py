@@ -34,6 +34,7 @@ from ..model import SourcedPractice
 from ..uris import Uris
 from ..validation import Report
 from .dataset import Text
+from .input_names import published_names, renamed_report
 
 __all__ = [
     "LEFT_OUT_LIST", "MAX_NAMED", "REPORT_HTML", "REPORT_JSON", "Check", "LeftOut", "Omissions", "Selection",
@@ -175,6 +176,15 @@ class Omissions:
     report: Report
     lang: str
     """The language of the report files (``--lang``)."""
+
+    @classmethod
+    def published(cls, left_out: Sequence[LeftOut], report: Report, lang: str) -> Omissions:
+        """What the release says, its inputs named as the published files name them
+        (`bdp_lod.publish.input_names`), not as the command line gave them."""
+        names = published_names(report.files)
+        entries = tuple(replace(entry, file=names.get(entry.file, entry.file) if entry.file else entry.file)
+                        for entry in left_out)
+        return cls(entries, renamed_report(report, names), lang)
 
     def files(self) -> dict[str, bytes]:
         """The files the published folder gets: the reports and the list of left-out records."""
