@@ -9,9 +9,16 @@ there, as ``bdp-lod site`` does. Prints one table; asserts nothing, because timi
 machine, not to the suite.
 
 Columns: ``site s`` the wall time of `write_site` alone (census, documents and pages, landing
-page, crawler files, hosting rules); ``peak MB`` the larger of the parent's and any worker's
+page, crawler files, hosting rules); ``user s`` and ``sys s`` its CPU time, the process's and
+its workers' (what to compare on a shared machine, where wall time is other people's load), and
+``ms/res`` their sum per resource; ``peak MB`` the larger of the parent's and any worker's
 resident memory; ``files`` and ``GB`` what the site adds; ``max/folder`` the most entries in one
 folder (the sharding's promise: a few thousand at most); ``µs/file`` the wall time per file.
+
+``sys s`` depends on what the file system did in the minutes before: on ext4 without a journal
+(this machine) creating a file right after many were deleted costs up to ten times more
+(docs/site.md §10), and this script deletes its scratch site at the end, so a second N run
+within a few minutes of the first pays for the first's deletion.
 """
 
 from __future__ import annotations
@@ -60,9 +67,9 @@ def one(source: Path, workers: int | None) -> dict[str, object]:
             os.link(item, folder / item.name)
         before = {p.name for p in folder.iterdir()}
         layout = published_layout(folder)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), os.times()
         result = write_site(folder, layout, workers=workers)
-        wall = time.perf_counter() - started
+        wall, spent = time.perf_counter() - started, os.times()
         files = size = folders = widest = 0
         for here, dirs, names in os.walk(folder):
             added = [n for n in names if here != str(folder) or n not in before]
@@ -74,6 +81,8 @@ def one(source: Path, workers: int | None) -> dict[str, object]:
     return {
         "resources": result.resources,
         "wall": wall,
+        "user": spent.user + spent.children_user - cpu.user - cpu.children_user,
+        "sys": spent.system + spent.children_system - cpu.system - cpu.children_system,
         "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
         "files": files,
@@ -93,15 +102,17 @@ def main() -> None:
     if args.one:
         print(json.dumps(one(args.one, args.workers)))
         return
-    print(f"{'N':>8} {'resources':>10} {'site s':>8} {'peak MB':>8} {'files':>9} {'GB':>6} {'folders':>8} "
-          f"{'max/folder':>10} {'µs/file':>8}")
+    print(f"{'N':>8} {'resources':>10} {'site s':>8} {'user s':>7} {'sys s':>6} {'ms/res':>6} {'peak MB':>8} "
+          f"{'files':>9} {'GB':>6} {'folders':>8} {'max/folder':>10} {'µs/file':>8}")
     for n in args.n:
         source = published(n)
         command = [sys.executable, __file__, "--one", str(source)]
         if args.workers is not None:
             command += ["--workers", str(args.workers)]
         r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-        print(f"{n:>8} {r['resources']:>10} {r['wall']:>8.1f} {r['peak_mb']:>8.0f} {r['files']:>9} "
+        cpu = r["user"] + r["sys"]
+        print(f"{n:>8} {r['resources']:>10} {r['wall']:>8.1f} {r['user']:>7.1f} {r['sys']:>6.1f} "
+              f"{cpu / r['resources'] * 1e3:>6.2f} {r['peak_mb']:>8.0f} {r['files']:>9} "
               f"{r['bytes'] / 1e9:>6.2f} {r['folders']:>8} {r['widest']:>10} {r['wall'] / r['files'] * 1e6:>8.0f}")
 
 

@@ -87,3 +87,19 @@ def test_documents_are_the_same_bytes_every_time(published: Path, tmp_path: Path
     first = {p: p.read_bytes() for p in (published / "doc").rglob("*") if p.is_file()}
     _write_documents(published)
     assert first and first == {p: p.read_bytes() for p in (published / "doc").rglob("*") if p.is_file()}
+
+
+def test_the_census_reads_the_dumps_literals_of_label_predicates_only_and_every_other_row_as_is(published: Path) -> None:
+    from bdp_lod.serialize.blocks import Lit
+    from bdp_lod.site.reading import OMITTED, subjects
+
+    full = list(subjects(published))
+    for_census = list(subjects(published, literals=LABELS))
+    assert [s for s, _ in for_census] == [s for s, _ in full]
+    omitted = 0
+    for (_, rows), (_, census_rows) in zip(full, for_census):
+        expected = [r if r[2].__class__ is not Lit or r[1] in LABELS else (r[0], r[1], OMITTED) for r in rows]
+        # the small files (vocabulary, catalog) are parsed whole; only the dump's lines are cut
+        assert census_rows == expected or census_rows == rows
+        omitted += sum(r[2] is OMITTED for r in census_rows)
+    assert omitted > 0

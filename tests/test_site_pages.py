@@ -178,3 +178,12 @@ def test_an_activity_is_named_by_its_class_and_number_on_its_page_and_in_the_pra
     links = [a.get_text() for a in _page(site, PRACTICE).find_all("a") if "/activity/" in a["href"]]
     assert links[:3] == ["Działanie 1", "Działanie 2", "Działanie 3"]
     assert "Działanie 2" not in (site / LAYOUT.document(activity, Variant.TURTLE)).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [HOSTILE, "", "plain", "a & b", "'\"<>&", "&amp; already", "łódź – „cudzysłów”"])
+def test_the_html_a_page_builds_escapes_exactly_as_autoescape_does(text: str) -> None:
+    from markupsafe import escape
+
+    from bdp_lod.site.rendering import html_text
+
+    assert html_text(text) == str(escape(text))

@@ -72,7 +72,8 @@ def _rank(row: Row) -> tuple[int, str]:
 
 
 def take_census(subjects: Iterable[tuple[str, list[Row]]], layout: Layout) -> Census:
-    """One pass over the publication's subjects (`bdp_lod.site.reading.subjects`)."""
+    """One pass over the publication's subjects (`bdp_lod.site.reading.subjects`, whose
+    ``literals`` may be `LABELS`: no other literal of the dump is read here)."""
     census = Census()
     labels, stated, backlinks = census.labels, census.stated, census.backlinks
     chosen: dict[tuple[str, str], tuple[int, str]] = {}

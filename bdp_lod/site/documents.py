@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..serialize import FORMATS, AllFormats
 from ..serialize.blocks import Row, nt_term
-from .census import Census, take_census
+from .census import LABELS, Census, take_census
 from .description import Description
 from .folder import SiteFolder
 from .layout import CATALOG, RDF_VARIANTS, Layout, Variant
@@ -144,7 +144,7 @@ def describe(
 
 def descriptions(folder: Path, layout: Layout) -> Iterator[Description]:
     """Every description of the publication in ``folder``: both passes, in one process."""
-    return describe(subjects(folder), layout, take_census(subjects(folder), layout))
+    return describe(subjects(folder), layout, take_census(subjects(folder, literals=LABELS), layout))
 
 
 class DocumentWriter:

@@ -12,13 +12,13 @@ import re
 from collections.abc import Mapping
 from typing import Final, NamedTuple
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..serialize.blocks import RDF_TYPE, Lit
 from .description import Description
 from .folder import SiteFolder
 from .layout import INDEX, Layout, Variant
-from .rendering import ENVIRONMENT, LANGUAGES, embedded_json, sparql_link
+from .rendering import ENVIRONMENT, LANGUAGES, embedded_json, html_text, sparql_link
 from .term_labels import TERM_LABELS, curie
 
 __all__ = ["BACKLINKS_SHOWN", "UI", "PageWriter", "relative", "render_page"]
@@ -54,23 +54,19 @@ UI: Final[Mapping[str, Mapping[str, str]]] = {
 
 
 class _Link(NamedTuple):
+    """A value of a property with several: what it sorts by, and its HTML."""
+
     label: str
     href: str | None
-    lang: str | None = None
-
-
-class _Row(NamedTuple):
-    """One property of a page: its term and its values, as HTML made from escaped text."""
-
-    term: Markup
-    values: Markup
+    html: str
 
 
 class _Section(NamedTuple):
     id: str | None
     title: str
     kinds: list[str]
-    rows: list[_Row]
+    rows: Markup
+    """The ``<dt>`` and ``<dd>`` of each property, as HTML made from escaped text."""
 
 
 class _Backlinks(NamedTuple):
@@ -79,6 +75,24 @@ class _Backlinks(NamedTuple):
     items: Markup
     """The ``<li>`` of each subject listed (at most `BACKLINKS_SHOWN`)."""
     more: bool
+
+
+class _Formats(NamedTuple):
+    """The links to a page's RDF documents. This and `_Other` are tuples with attributes, not
+    dicts: Jinja2 tries an attribute before a key, and a dict's failed attribute look-up costs
+    an exception on each of the eleven times a page reads them."""
+
+    ttl: str
+    jsonld: str
+    nt: str
+
+
+class _Other(NamedTuple):
+    """The page's other language: its tag, its name, the link to its page."""
+
+    lang: str
+    name: str
+    href: str
 
 
 class _Ui:
@@ -137,7 +151,7 @@ class _Names:
             lang = self.lang
             text = (labels.get(lang) or labels.get("pl") or labels.get("") or next(iter(labels.values()), None)
                     or curie(iri) or _local_name(iri))
-            known = self._labels[iri] = (text, str(escape(text)))
+            known = self._labels[iri] = (text, html_text(text))
         return known
 
     def target(self, iri: str) -> tuple[tuple[str, ...], str] | None:
@@ -174,21 +188,21 @@ class _Page:
 
     def anchor(self, iri: str) -> str:
         """``<a href="…">label</a>`` of ``iri``, escaped."""
-        return f'<a href="{escape(self.href(iri))}">{self.names.label(iri, self.d.labels.get(iri))[1]}</a>'
+        return f'<a href="{html_text(self.href(iri))}">{self.names.label(iri, self.d.labels.get(iri))[1]}</a>'
 
-    def value(self, node: str | Lit) -> _Link:
+    def value(self, node: str | Lit) -> str:
+        """A value as the page shows it: a link, or a literal in its language."""
         if node.__class__ is Lit:
-            return _Link(node.value, None, node.language)
-        return _Link(self.label(node), self.href(node))  # type: ignore[arg-type]  # an IRI
+            if node.language:
+                return f'<span lang="{html_text(node.language)}">{html_text(node.value)}</span>'
+            return f"<span>{html_text(node.value)}</span>"
+        return self.anchor(node)  # type: ignore[arg-type]  # not a Lit: an IRI
 
-
-def _html(link: _Link) -> str:
-    """A value as the page shows it: a link, or a literal in its language."""
-    if link.href:
-        return f'<a href="{escape(link.href)}">{escape(link.label)}</a>'
-    if link.lang:
-        return f'<span lang="{escape(link.lang)}">{escape(link.label)}</span>'
-    return f"<span>{escape(link.label)}</span>"
+    def link(self, node: str | Lit) -> _Link:
+        if node.__class__ is Lit:
+            return _Link(node.value, None, self.value(node))
+        iri: str = node  # type: ignore[assignment]  # not a Lit: an IRI
+        return _Link(self.label(iri), self.href(iri), self.anchor(iri))
 
 
 def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
@@ -197,19 +211,21 @@ def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
 
 
-def _properties(page: _Page, subject: str) -> tuple[list[str], list[_Row]]:
-    """The kinds of ``subject`` and its other properties, labelled, values in natural order."""
+def _properties(page: _Page, subject: str) -> tuple[list[str], Markup]:
+    """The kinds of ``subject`` and its other properties (``<dt>``/``<dd>`` HTML), labelled,
+    values in natural order."""
     own = [(p, o) for s, p, o in page.d.triples if s == subject]
     kinds = sorted({page.label(o) for p, o in own if p == RDF_TYPE and o.__class__ is str})
     by_predicate: dict[str, list[str | Lit]] = {}
     for p, o in own:
         if p != RDF_TYPE:
             by_predicate.setdefault(p, []).append(o)
-    rows: list[_Row] = []
+    rows: list[str] = []
     for p, values in sorted(by_predicate.items(), key=lambda item: (page.label(item[0]), item[0])):
-        links = [page.value(values[0])] if len(values) == 1 else sorted((page.value(o) for o in values), key=_natural)
-        rows.append(_Row(Markup(page.anchor(p)), Markup("<br>".join(map(_html, links)))))
-    return kinds, rows
+        shown = page.value(values[0]) if len(values) == 1 else "<br>".join(
+            link.html for link in sorted(map(page.link, values), key=_natural))
+        rows.append(f"<dt>{page.anchor(p)}</dt>\n<dd>{shown}</dd>\n")
+    return kinds, Markup("".join(rows))
 
 
 def render_page(description: Description, layout: Layout, lang: str, endpoint: str | None = None) -> str:
@@ -236,10 +252,7 @@ def _render(description: Description, files: Mapping[Variant, str], names: _Name
     ]
     other_lang = "en" if lang == "pl" else "pl"
     here = page.here
-    formats = {
-        variant.extension.lstrip("."): relative(files[variant], here)
-        for variant in (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)
-    }
+    formats = _Formats(*(relative(files[variant], here) for variant in (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)))
     return _TEMPLATE.render(
         lang=lang,
         ui=_UI_ATTRIBUTES[lang],
@@ -250,7 +263,7 @@ def _render(description: Description, files: Mapping[Variant, str], names: _Name
         backlinks=backlinks,
         formats=formats,
         describe=sparql_link(endpoint, f"DESCRIBE <{description.iri}>") if endpoint else None,
-        other={"lang": other_lang, "name": UI[other_lang]["name"], "href": relative(files[LANGUAGES[other_lang]], here)},
+        other=_Other(other_lang, UI[other_lang]["name"], relative(files[LANGUAGES[other_lang]], here)),
         home=relative(INDEX + LANGUAGES[lang].extension, here),
         schema_org=embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": description.iri,
                                    "name": title, "url": description.iri}),

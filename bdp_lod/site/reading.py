@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
+from typing import Final
 
 from rdflib import Graph
 
-from ..serialize.blocks import Row, read_ntriples, rows_of
+from ..serialize.blocks import XSD_STRING, Lit, Row, read_ntriples, rows_of
 
-__all__ = ["DATA", "DESCRIBED_FILES", "SMALL_FILES", "subjects"]
+__all__ = ["DATA", "DESCRIBED_FILES", "OMITTED", "SMALL_FILES", "subjects"]
 
 DATA = "bdp.nt"
 SMALL_FILES = {"catalog.ttl": "turtle", "void.ttl": "turtle", "vocab.ttl": "turtle"}
@@ -28,6 +29,9 @@ DESCRIBED_FILES = (DATA, *SMALL_FILES)
 VoID, and the vocabulary (concept schemes included)."""
 
 Subject = tuple[str, list[Row]]
+
+OMITTED: Final = Lit("", None, XSD_STRING)
+"""The object of a dump's literal line left unparsed (`subjects` with ``literals``)."""
 
 
 def _key(subject: Subject) -> str:
@@ -45,15 +49,39 @@ def _subject_of(line: str) -> str:
     return line[1:line.index("> ")]
 
 
-def _data(folder: Path, keep: Callable[[str], bool] | None) -> Iterator[Subject]:
+def _nonblank(lines: Iterable[str]) -> Iterator[str]:
+    """The lines that are not blank; a line of a triple (``<``) is kept without ``strip``,
+    which copies each line of the dump to look at it."""
+    return (line for line in lines if line[0] == "<" or line.strip())
+
+
+def _rows(lines: Iterable[str], literals: Collection[str]) -> Iterator[Row]:
+    """`read_ntriples` of the lines, but a literal object only where the predicate is one of
+    ``literals``: a practice's description, goals and dates are most of the dump's text, and
+    unescaping them was most of the census's reading."""
+    for line in lines:
+        cut = line.index("> ")
+        end = line.index("> ", cut + 2)
+        if line[end + 2] == "<":
+            yield line[1:cut], line[cut + 3:end], line[end + 3:line.rindex(">")]
+        elif line[cut + 3:end] in literals:
+            yield from read_ntriples((line,))
+        else:
+            yield line[1:cut], line[cut + 3:end], OMITTED
+
+
+def _data(folder: Path, keep: Callable[[str], bool] | None, literals: Collection[str] | None) -> Iterator[Subject]:
     path = folder / DATA
     if not path.is_file():
         return
     with path.open(encoding="utf-8") as lines:
-        if keep is None:
-            yield from _grouped(read_ntriples(line for line in lines if line.strip()))
+        if literals is not None:
+            yield from _grouped(_rows(_nonblank(lines), literals))
             return
-        for subject, group in itertools.groupby((line for line in lines if line.strip()), key=_subject_of):
+        if keep is None:
+            yield from _grouped(read_ntriples(_nonblank(lines)))
+            return
+        for subject, group in itertools.groupby(_nonblank(lines), key=_subject_of):
             if keep(subject):
                 yield subject, list(read_ntriples(group))
 
@@ -67,8 +95,12 @@ def _small(folder: Path, keep: Callable[[str], bool] | None) -> Iterator[Subject
     return (subject for subject in _grouped(iter(rows)) if keep is None or keep(subject[0]))
 
 
-def subjects(folder: Path, keep: Callable[[str], bool] | None = None) -> Iterator[Subject]:
+def subjects(
+    folder: Path, keep: Callable[[str], bool] | None = None, *, literals: Collection[str] | None = None,
+) -> Iterator[Subject]:
     """Every subject of the published graphs with its triples, ordered as N-Triples lines sort;
     a subject that two files describe comes once from each. With ``keep``, only the subjects it
-    keeps: the dump's lines of the others are skipped unparsed."""
-    return heapq.merge(_data(folder, keep), _small(folder, keep), key=_key)
+    keeps: the dump's lines of the others are skipped unparsed. With ``literals`` (predicates;
+    not with ``keep``), the dump's literal objects of every other predicate are `OMITTED`: what
+    the census reads (`bdp_lod.site.census.LABELS`), which never looks at the others."""
+    return heapq.merge(_data(folder, keep if literals is None else None, literals), _small(folder, keep), key=_key)

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .layout import Variant
 
-__all__ = ["ENVIRONMENT", "LANGUAGES", "embedded_json", "sparql_link"]
+__all__ = ["ENVIRONMENT", "LANGUAGES", "embedded_json", "html_text", "sparql_link"]
 
 LANGUAGES: Final = {"pl": Variant.HTML, "en": Variant.HTML_EN}
 """Each page language and its document variant; Polish first, the default."""
@@ -33,6 +33,15 @@ def embedded_json(data: dict[str, Any]) -> Markup:
     escapes, so a ``</script>`` in a title stays text."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for HTML exactly as autoescape (``markupsafe.escape``) escapes it, as a
+    plain ``str``: the HTML a page builds from escaped text (its property rows, its backlinks)
+    escapes some seventy texts per page, and markupsafe's wrapper and its ``Markup`` object per
+    call cost several times the five replaces."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
 
 
 def sparql_link(endpoint: str, query: str) -> str:

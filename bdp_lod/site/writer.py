@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..files import atomic_write
 from ..parallel import available_workers, ordered_map
-from .census import Census, take_census
+from .census import LABELS, Census, take_census
 from .crawling import write_crawling
 from .folder import SiteFolder
 from .documents import DocumentWriter, describe, share_of
@@ -81,7 +81,7 @@ def write_site(
     """
     global _job
     retired = read_retired(folder, layout)
-    census = take_census(subjects(folder), layout)
+    census = take_census(subjects(folder, literals=LABELS), layout)
     parts = max(1, available_workers() if workers is None else workers)
     _job = _Job(folder, layout, census, parts)
     try:
