@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 from datetime import date
 
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from bdp_lod.serialize.blocks import rows_of
-from bdp_lod.publish.release import DumpFile, PublishOptions, Summarizer, summarize
+from bdp_lod.serialize.blocks import SubjectBlocks, rows_of, write_turtle
+from bdp_lod.publish.release import DumpFile, PublishOptions, SubjectSummarizer, Summarizer, summarize
 from bdp_lod.vocab import BDP, DCAT, DCTERMS, RDF, XSD
 
 ID = "https://w3id.org/bdp/id/"
@@ -55,6 +56,25 @@ def test_summarising_while_streaming_gives_the_same_summary():
 
 def test_dump_rows_summarise_like_rdflib_triples():
     assert summarize(rows_of(small_graph())) == summarize(small_graph())
+
+
+def test_a_dump_summarised_a_subject_at_a_time_in_two_parts_gives_the_summary_of_its_triples():
+    blocks = SubjectBlocks()
+    blocks.add(rows_of(small_graph()))
+    everything = list(blocks.sorted_blocks())
+    parts = []
+    for chosen in (everything[:2], everything[2:]):
+        part = SubjectSummarizer()
+
+        class Part:
+            def sorted_blocks(self, chosen=chosen):  # type: ignore[no-untyped-def]
+                return iter(chosen)
+
+        write_turtle(Part(), io.BytesIO(), grouped=part.add_subject)
+        parts.append(part)
+    parts[1].merge(parts[0])
+    assert parts[1].summary() == summarize(small_graph())
+    assert SubjectSummarizer().summary() == summarize([])
 
 
 def test_no_practice_no_dates():

@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from bdp_lod.model import Practice
+from bdp_lod.publish import writing
+from bdp_lod.publish.release import summarize
 from bdp_lod.publish.writing import write_dumps
 from bdp_lod.records import prepare
 from bdp_lod.serialize import RdfFormat
-from bdp_lod.serialize.blocks import Block, SubjectBlocks, write_ntriples
+from bdp_lod.serialize.blocks import Block, SubjectBlocks, read_ntriples, write_ntriples
 from bdp_lod.serialize.practices import write_practices
-from bdp_lod.serialize.spill import SpilledBlocks, ntriples_blocks
+from bdp_lod.serialize.spill import SpilledBlocks, ntriples_blocks, subject_boundary
 from bdp_lod.uris import DEFAULT_BASE
 
 from conftest import EXAMPLES, ROOT
@@ -57,6 +59,40 @@ def test_blocks_read_back_from_an_n_triples_file_are_the_blocks_written(tmp_path
     with (tmp_path / "x.nt").open("wb") as out:
         write_ntriples(held, out)
     assert list(ntriples_blocks(tmp_path / "x.nt")) == list(held.sorted_blocks())
+
+
+def test_an_n_triples_file_is_cut_between_subjects_and_read_part_by_part(tmp_path: Path) -> None:
+    held = SubjectBlocks()
+    for block in _blocks({"http://e/a": ['<http://p> "1"', '<http://p> "2"'], "http://e/b": ['<http://p> "3"'],
+                          "http://e/c": ['<http://p> "4"', '<http://p> "5"']}):
+        held.add_block(block)
+    path = tmp_path / "x.nt"
+    with path.open("wb") as out:
+        write_ntriples(held, out)
+    line = len(b'<http://e/a> <http://p> "1" .\n')  # every line has this length
+    assert [subject_boundary(path, near) for near in (0, 1, line, line + 1, 2 * line, 3 * line + 1, 5 * line)] == [
+        0, 2 * line, 2 * line, 3 * line, 3 * line, 5 * line, 5 * line,
+    ]
+    assert [key for key, _ in ntriples_blocks(path, 0, 2 * line)] == ["<http://e/a>"]
+    assert list(ntriples_blocks(path, 2 * line, 5 * line)) == list(held.sorted_blocks())[1:]
+    assert list(ntriples_blocks(path, 3 * line, 3 * line)) == []
+
+
+def test_the_turtle_dump_written_in_parts_is_the_bytes_of_one_pass_and_its_summary_that_of_the_triples(
+    practices: list[Practice], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writing, "CHUNK", 50)
+    monkeypatch.setattr(writing, "PARALLEL_PRACTICES", 100)
+    one, three = tmp_path / "one", tmp_path / "three"
+    one.mkdir()
+    three.mkdir()
+    summary = write_dumps(practices, one, base_uri=DEFAULT_BASE, workers=1)
+    assert write_dumps(practices, three, base_uri=DEFAULT_BASE, workers=3) == summary
+    for name in ("bdp.nt", "bdp.ttl", "bdp.jsonld"):
+        assert (three / name).read_bytes() == (one / name).read_bytes(), name
+    with (one / "bdp.nt").open(encoding="utf-8", newline="\n") as lines:
+        assert summary == summarize(read_ntriples(lines))
+    assert sorted(p.name for p in three.iterdir()) == ["bdp.jsonld", "bdp.nt", "bdp.ttl"]  # no part left behind
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -167,6 +167,7 @@ def publish(
     edition = Edition.follow(before, options, (r.practice.date_added for r in records)) if before else None
     options = edition.options(options) if edition else options
     practices: Sequence[Practice] = Mapped(_practice, records)  # read from disk as the workers map them
+    iris = records.iris if isinstance(records, SpilledRecords) else None  # validation named them
     del records
     if redact_contacts:
         practices = Mapped(redact, practices)
@@ -184,9 +185,9 @@ def publish(
 
         summary = write_dumps(
             practices, folder.work, base_uri=options.base_uri, workers=cores, then=after, progress=progress,
-            timings=timings, dates=edition.dates() if edition else None,
+            timings=timings, dates=edition.dates() if edition else None, iris=iris,
         )
-        del practices
+        del practices, iris
         started = time.perf_counter()
         names = [*DUMPS, *(f"{name}.gz" for name in DUMPS if gzip)]
         dumps = [pending[name].result() for name in names]

@@ -16,6 +16,10 @@ How `publish` uses this module:
   ``Summarizer.add`` per triple then ``Summarizer.summary()``. A triple is either rdflib terms
   (what `bdp_lod.mapping` yields; a ``rdflib.Graph`` iterates so) or a `bdp_lod.serialize.blocks.Row`
   (the rows ``SubjectBlocks.add`` returns as new). Feed each distinct triple once.
+- ``SubjectSummarizer.add_subject`` per subject of a dump written a subject at a time, the lines
+  already split by predicate (what `bdp_lod.serialize.blocks.write_statements` does for the
+  Turtle dump anyway), and ``merge`` of the summarizers of disjoint parts: the same summary as
+  `summarize` of the dump's rows, at a fraction of the cost of parsing every line again.
 """
 
 from __future__ import annotations
@@ -25,18 +29,18 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from rdflib import Literal
 from rdflib.term import Node
 
 from ..uris import DEFAULT_BASE
 from ..vocab import BDP, DCAT, DCTERMS, RDF, XSD
-from ..serialize.blocks import Lit
+from ..serialize.blocks import Lit, parse_term
 
 __all__ = [
-    "CC_BY_4_0", "DataSummary", "DumpFile", "MEDIA_TYPES", "PublishOptions", "Summarizer", "SummaryTriple",
-    "summarize",
+    "CC_BY_4_0", "DataSummary", "DumpFile", "MEDIA_TYPES", "PublishOptions", "SubjectSummarizer", "Summarizer",
+    "SummaryTriple", "summarize",
 ]
 
 CC_BY_4_0 = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
@@ -204,6 +208,101 @@ def summarize(triples: Iterable[SummaryTriple]) -> DataSummary:
     for triple in triples:
         summarizer.add(triple)
     return summarizer.summary()
+
+
+_PRACTICE = str(BDP.Practice)
+_NT_TYPE, _NT_ISSUED, _NT_THEME, _NT_TERC = (f"<{iri}>" for iri in (_TYPE, _ISSUED, _THEME, _TERC))
+
+
+class SubjectSummarizer:
+    """`Summarizer` for a dump read one subject at a time, each subject with all its lines and
+    in no other call (a sorted N-Triples dump, or a part of one cut between subjects).
+
+    Parsing every line of ``bdp.nt`` back into a triple to count it cost about as much as
+    writing the Turtle dump (0.9 s at 10,000 practices); here the Turtle writer's grouping of a
+    subject's lines is counted as it stands and only the few objects the summary reads are
+    parsed (`parse_term`). Because a subject comes once, counts stand for the sets `Summarizer`
+    keeps, so memory does not grow with the subjects either, and two parts' summarizers merge.
+    """
+
+    def __init__(self) -> None:
+        self._triples = 0
+        self._entities = 0
+        self._classes: dict[str, int] = {}
+        self._properties: dict[str, int] = {}
+        self._practices = 0
+        self._example: str | None = None
+        self._first: date | None = None
+        self._last: date | None = None
+        self._themes: set[str] = set()
+        self._voivodeships: set[str] = set()
+
+    def add_subject(self, key: str, objects: Mapping[str, Sequence[str]]) -> None:
+        """``<subject>`` and, for each ``<predicate>``, its objects as N-Triples writes them."""
+        self._entities += 1
+        properties = self._properties
+        practice = False
+        issued: date | None = None
+        for predicate, found in objects.items():
+            self._triples += len(found)
+            iri = predicate[1:-1]
+            properties[iri] = properties.get(iri, 0) + len(found)
+            if predicate == _NT_TYPE:
+                for o in found:
+                    cls = o[1:-1] if o[0] == "<" else str(parse_term(o))
+                    self._classes[cls] = self._classes.get(cls, 0) + 1
+                    practice = practice or cls == _PRACTICE
+            elif predicate == _NT_ISSUED:
+                for o in found:
+                    term = parse_term(o)
+                    if isinstance(term, Lit) and term.datatype == _DATE:
+                        try:
+                            issued = date.fromisoformat(term.value)
+                        except ValueError:
+                            pass  # an ill-formed date is the shapes' business, not the summary's
+            elif predicate == _NT_THEME:
+                self._themes.update(o[1:-1] for o in found if o[0] == "<")
+            elif predicate == _NT_TERC:
+                for o in found:
+                    term = parse_term(o)
+                    if isinstance(term, Lit) and term.value[:2].isdigit():
+                        self._voivodeships.add(term.value[:2])
+        if practice:
+            self._practices += 1
+            subject = key[1:-1]
+            if self._example is None or subject < self._example:
+                self._example = subject
+            if issued is not None:
+                self._first = issued if self._first is None else min(self._first, issued)
+                self._last = issued if self._last is None else max(self._last, issued)
+
+    def merge(self, other: SubjectSummarizer) -> None:
+        """Take in the summarizer of another part of the dump, whose subjects this one has not seen."""
+        self._triples += other._triples
+        self._entities += other._entities
+        for mine, theirs in ((self._classes, other._classes), (self._properties, other._properties)):
+            for name, count in theirs.items():
+                mine[name] = mine.get(name, 0) + count
+        self._practices += other._practices
+        self._example = min((e for e in (self._example, other._example) if e is not None), default=None)
+        self._first = min((d for d in (self._first, other._first) if d is not None), default=None)
+        self._last = max((d for d in (self._last, other._last) if d is not None), default=None)
+        self._themes |= other._themes
+        self._voivodeships |= other._voivodeships
+
+    def summary(self) -> DataSummary:
+        return DataSummary(
+            triples=self._triples,
+            practices=self._practices,
+            entities=self._entities,
+            classes=dict(sorted(self._classes.items())),
+            properties=dict(sorted(self._properties.items())),
+            first_date=self._first,
+            last_date=self._last,
+            themes=frozenset(self._themes),
+            voivodeships=frozenset(self._voivodeships),
+            example=self._example,
+        )
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ other tools would reject.
 from __future__ import annotations
 
 import re
-from typing import IO, Iterable, Iterator, Mapping, NamedTuple, Protocol
+from typing import IO, Callable, Iterable, Iterator, Mapping, NamedTuple, Protocol
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -28,8 +28,9 @@ from rdflib.term import Node
 from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = [
-    "Block", "BlockMaker", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "TurtleNames", "nt_line",
-    "nt_term", "read_ntriples", "rows_of", "turtle_prefixes", "write_ntriples", "write_statements", "write_turtle",
+    "Block", "BlockMaker", "Grouped", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "TurtleNames",
+    "nt_line", "nt_term", "parse_term", "read_ntriples", "rows_of", "turtle_prefixes", "write_ntriples",
+    "write_statements", "write_turtle",
 ]
 
 XSD_STRING = str(XSD.string)
@@ -282,7 +283,7 @@ class SubjectBlocks:
             subject, start = key[1:-1], len(key) + 1
             for line in block.decode("utf-8").splitlines():
                 predicate, obj = _split(line, start)
-                yield subject, predicate[1:-1], _parse_object(obj)
+                yield subject, predicate[1:-1], parse_term(obj)
 
 
 def _split(line: str, start: int) -> tuple[str, str]:
@@ -302,8 +303,8 @@ def _unescape(text: str) -> str:
     return _UNESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)) if m[3] is None else _ECHARS[m[3]], text)
 
 
-def _parse_object(obj: str) -> Term:
-    """An object as `nt_term` writes it, back to a `Term`."""
+def parse_term(obj: str) -> Term:
+    """An object as `nt_term` writes it (or `_tail`, which writes the same), back to a `Term`."""
     if obj[0] == "<":
         return obj[1:-1]
     end = obj.rindex('"')
@@ -322,7 +323,7 @@ def read_ntriples(lines: Iterable[str]) -> Iterator[Row]:
         cut = line.index("> ")
         subject = line[1:cut]
         predicate, obj = _split(line.rstrip("\n"), cut + 2)
-        yield subject, predicate[1:-1], _parse_object(obj)
+        yield subject, predicate[1:-1], parse_term(obj)
 
 
 def write_ntriples(blocks: SortedBlocks, out: IO[bytes]) -> None:
@@ -376,19 +377,31 @@ class TurtleNames:
 _TYPE = f"<{RDF_TYPE}>"
 
 
-def _statement(key: str, block: bytes, names: TurtleNames) -> str:
+Grouped = Callable[[str, dict[str, list[str]]], None]
+"""Called with each ``<subject>`` the Turtle writer writes and its objects as N-Triples strings
+by ``<predicate>``, in line order: what `bdp_lod.publish.release.SubjectSummarizer` counts."""
+
+
+def _statement(key: str, block: bytes, names: TurtleNames, grouped: Grouped | None = None) -> str:
     """One subject's N-Triples lines as one Turtle statement."""
     start = len(key) + 1
     groups: dict[str, list[str]] = {}
     for line in block.decode("utf-8").splitlines():
         predicate, obj = _split(line, start)
-        groups.setdefault(predicate, []).append(obj)
+        found = groups.get(predicate)
+        if found is None:
+            groups[predicate] = [obj]
+        else:
+            found.append(obj)
+    if grouped is not None:
+        grouped(key, groups)
     parts = []
-    types = groups.pop(_TYPE, None)
+    types = groups.get(_TYPE)
     if types:
         parts.append("a " + " , ".join(names.term(o) for o in types))
     for predicate, objects in groups.items():
-        parts.append(names.iri(predicate) + " " + " , ".join(names.term(o) for o in objects))
+        if predicate != _TYPE:
+            parts.append(names.iri(predicate) + " " + " , ".join(names.term(o) for o in objects))
     return key + " " + " ;\n\t".join(parts) + " .\n"
 
 
@@ -397,13 +410,16 @@ def turtle_prefixes(prefixes: Mapping[str, str]) -> bytes:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())).encode("utf-8")
 
 
-def write_statements(blocks: SortedBlocks, out: IO[bytes], names: TurtleNames) -> None:
-    """One statement per subject in the N-Triples order, each after a blank line."""
+def write_statements(blocks: SortedBlocks, out: IO[bytes], names: TurtleNames, grouped: Grouped | None = None) -> None:
+    """One statement per subject in the N-Triples order, each after a blank line; ``grouped``
+    sees each subject's lines as the statement is made of them."""
     for key, block in blocks.sorted_blocks():
-        out.write(b"\n" + _statement(key, block, names).encode("utf-8"))
+        out.write(b"\n" + _statement(key, block, names, grouped).encode("utf-8"))
 
 
-def write_turtle(blocks: SortedBlocks, out: IO[bytes], prefixes: Mapping[str, str] = PREFIXES) -> None:
+def write_turtle(
+    blocks: SortedBlocks, out: IO[bytes], prefixes: Mapping[str, str] = PREFIXES, grouped: Grouped | None = None
+) -> None:
     """Prefixes sorted by name, then one statement per subject in the N-Triples order."""
     out.write(turtle_prefixes(prefixes))
-    write_statements(blocks, out, TurtleNames(prefixes))
+    write_statements(blocks, out, TurtleNames(prefixes), grouped)

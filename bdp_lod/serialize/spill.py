@@ -17,11 +17,11 @@ import heapq
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .blocks import Block, SubjectBlocks, write_ntriples
 
-__all__ = ["SpilledBlocks", "ntriples_blocks"]
+__all__ = ["SpilledBlocks", "ntriples_blocks", "subject_boundary"]
 
 
 class SpilledBlocks:
@@ -72,9 +72,46 @@ class SpilledBlocks:
                 yield key, b"".join(sorted(merged))
 
 
-def ntriples_blocks(path: Path) -> Iterator[tuple[str, bytes]]:
+def ntriples_blocks(path: Path, start: int = 0, end: int | None = None) -> Iterator[tuple[str, bytes]]:
     """(``<subject>``, its lines) of an N-Triples file whose lines are grouped by subject, as
-    `write_ntriples` writes them. A subject ends at the first ``> ``: IRIs hold no space."""
+    `write_ntriples` writes them, from byte ``start`` to ``end`` (both where a line starts, as
+    `subject_boundary` finds them). A subject ends at the first ``> ``: IRIs hold no space."""
     with path.open("rb") as handle:
-        for key, lines in groupby(handle, key=lambda line: line[: line.index(b"> ") + 1]):
-            yield key.decode("utf-8"), b"".join(lines)
+        handle.seek(start)
+        lines: Iterable[bytes] = handle if end is None else _until(handle, end - start)
+        for key, group in groupby(lines, key=_subject):
+            yield key.decode("utf-8"), b"".join(group)
+
+
+def subject_boundary(path: Path, near: int) -> int:
+    """An offset at or after byte ``near`` where one subject's lines end and the next one's
+    begin (or the file's size): where an N-Triples file grouped by subject can be cut into
+    parts that share no subject, each read by another process."""
+    with path.open("rb") as handle:
+        if near <= 0:
+            return 0
+        handle.seek(near - 1)
+        offset = near - 1 + len(handle.readline())  # the end of the line holding byte near - 1
+        line = handle.readline()
+        if not line:
+            return offset
+        subject = _subject(line)
+        offset += len(line)
+        for line in handle:
+            if _subject(line) != subject:
+                return offset
+            offset += len(line)
+        return offset
+
+
+def _subject(line: bytes) -> bytes:
+    return line[: line.index(b"> ") + 1]
+
+
+def _until(lines: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """The lines that make up the next ``size`` bytes."""
+    for line in lines:
+        if size <= 0:
+            return
+        size -= len(line)
+        yield line
