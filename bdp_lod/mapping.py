@@ -134,12 +134,17 @@ def _position(position: int) -> Literal:
 _TRUE = Literal(True)
 
 
+@lru_cache(maxsize=16384)
 def _iri(value: str) -> URIRef:
+    """A shared node's or concept's IRI, one object per IRI while cached: every practice of a
+    unit or office names them again, and the very object finds itself in a dict or set without
+    rdflib's Python-level ``__eq__`` (nor its IRI check again). A practice's own IRIs are made
+    with `URIRef`: they never recur."""
     return URIRef(value)
 
 
 def _concept(scheme: concepts.ConceptScheme, concept_id: str) -> URIRef:
-    return URIRef(scheme.iri_of(concept_id))
+    return _iri(scheme.iri_of(concept_id))
 
 
 def unit_label(unit: LocalGovernmentUnit) -> str:
@@ -170,7 +175,7 @@ class _Mapper:
         self.uris = uris
 
     def practice(self, p: Practice) -> Iterator[Triple]:
-        node = _iri(self.uris.practice(p))
+        node = URIRef(self.uris.practice(p))
         yield node, RDF.type, BDP.Practice
         if p.id:
             yield node, _PRACTICE.id, _plain(p.id)
@@ -183,8 +188,9 @@ class _Mapper:
         if p.programme:
             yield node, _PRACTICE.programme, _concept(concepts.programmes(), p.programme)
         if p.source_url:
-            yield node, _SOURCE, _iri(p.source_url)
-            yield node, _PAGE, _iri(p.source_url)
+            source = URIRef(p.source_url)
+            yield node, _SOURCE, source
+            yield node, _PAGE, source
         if p.population is not None:
             yield node, _PRACTICE.population, _typed(str(p.population), XSD.nonNegativeInteger)
         for goal in p.goals:
@@ -192,7 +198,7 @@ class _Mapper:
         if p.has_attachments:
             yield node, _PRACTICE.has_attachments, _TRUE
         for attachment in p.attachments:
-            media = _iri(attachment.url)
+            media = URIRef(attachment.url)
             yield node, _PRACTICE.attachments, media
             yield media, RDF.type, SCHEMA.MediaObject
             yield media, _ATTACHMENT.url, media
@@ -201,14 +207,15 @@ class _Mapper:
             if attachment.media_type:
                 yield media, _ATTACHMENT.media_type, _plain(attachment.media_type)
         for label, value in p.extra:
-            field = _iri(self.uris.extra_field(p, label))
+            field = URIRef(self.uris.extra_field(p, label))
             yield node, _PRACTICE.extra, field
             yield field, RDF.type, BDP.SourceField
             yield field, RDFS.label, _pl(label)
             yield field, RDF.value, _pl(value)
         for position, activity in enumerate(p.activities, start=1):
-            yield node, _PRACTICE.activities, _iri(self.uris.activity(p, position))
-            yield from self.activity(p, position, activity)
+            activity_node = URIRef(self.uris.activity(p, position))
+            yield node, _PRACTICE.activities, activity_node
+            yield from self.activity(p, position, activity, activity_node)
         if p.unit:
             yield node, _BODY_OF, _iri(self.uris.unit(p.unit))
             yield node, _AREA_OF, _iri(self.uris.area(p.unit))
@@ -221,15 +228,14 @@ class _Mapper:
         if p.institution:
             yield from _institution_triples(p.institution, p.unit, self.uris)
 
-    def activity(self, p: Practice, position: int, activity: Activity) -> Iterator[Triple]:
-        node = _iri(self.uris.activity(p, position))
+    def activity(self, p: Practice, position: int, activity: Activity, node: URIRef) -> Iterator[Triple]:
         yield node, RDF.type, BDP.Activity
         yield node, SCHEMA.position, _position(position)
         yield node, _ACTIVITY.description, _pl(activity.description)
         if activity.audience:
             yield node, _ACTIVITY.audience, _pl(activity.audience)
         if activity.period or activity.start or activity.end:
-            period = _iri(self.uris.period(p, position))
+            period = URIRef(self.uris.period(p, position))
             yield node, _ACTIVITY.period, period
             yield period, RDF.type, DCTERMS.PeriodOfTime
             if activity.period:
