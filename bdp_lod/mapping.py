@@ -95,16 +95,56 @@ def _register_rows(unit: LocalGovernmentUnit) -> tuple[teryt.TercUnit, ...]:
     return register.by_key(keys.pop())
 
 
+def _text(text: str, lang: str | None) -> Literal:
+    """``Literal(text, lang=lang)`` for a string and a well-formed tag, built directly.
+
+    rdflib's constructor checks the tag, looks the (absent) datatype up and casts the string
+    to itself again on every call: about 7 µs, against 0.4 µs here, for the ten or more texts
+    of every practice. The literal is the same (tests/test_mapping_literals.py holds each
+    field to rdflib's own construction).
+    """
+    literal = str.__new__(Literal, text)
+    literal._language = lang
+    literal._datatype = None
+    literal._value = text
+    literal._ill_typed = None
+    return literal
+
+
 def _pl(text: str) -> Literal:
-    return Literal(text, lang="pl")
+    return _text(text, "pl")
 
 
+def _plain(text: str) -> Literal:
+    return _text(text, None)
+
+
+@lru_cache(maxsize=4096)
+def _typed(value: str, datatype: URIRef) -> Literal:
+    """A typed literal, parsed once (a date takes rdflib 18 µs): practices repeat their dates
+    and populations."""
+    return Literal(value, datatype=datatype)
+
+
+@lru_cache(maxsize=256)
+def _position(position: int) -> Literal:
+    return Literal(position)
+
+
+_TRUE = Literal(True)
+
+
+@lru_cache(maxsize=16384)
 def _iri(value: str) -> URIRef:
+    """A shared node's or concept's IRI, one object per IRI while cached: every practice of a
+    unit or office names them again, and the very object finds itself in a dict or set without
+    rdflib's Python-level ``__eq__`` (nor its IRI check again). A practice's own IRIs are made
+    with `URIRef`: they never recur."""
     return URIRef(value)
 
 
 def _concept(scheme: concepts.ConceptScheme, concept_id: str) -> URIRef:
-    return URIRef(scheme.iri_of(concept_id))
+    return _iri(scheme.iri_of(concept_id))
 
 
 def unit_label(unit: LocalGovernmentUnit) -> str:
@@ -127,7 +167,7 @@ def split_street(street: str) -> tuple[str, str | None]:
 def _date_literal(value: str) -> Literal:
     """Periods are only as precise as the source: a year, a month or a day."""
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
-    return Literal(value, datatype=datatype)
+    return _typed(value, datatype)
 
 
 class _Mapper:
@@ -135,45 +175,47 @@ class _Mapper:
         self.uris = uris
 
     def practice(self, p: Practice) -> Iterator[Triple]:
-        node = _iri(self.uris.practice(p))
+        node = URIRef(self.uris.practice(p))
         yield node, RDF.type, BDP.Practice
         if p.id:
-            yield node, _PRACTICE.id, Literal(p.id)
+            yield node, _PRACTICE.id, _plain(p.id)
         yield node, _PRACTICE.title, _pl(p.title)
         yield node, _PRACTICE.description, _pl(p.description)
         if p.date_added:
-            yield node, _PRACTICE.date_added, Literal(p.date_added.isoformat(), datatype=XSD.date)
+            yield node, _PRACTICE.date_added, _typed(p.date_added.isoformat(), XSD.date)
         if p.theme:
             yield node, _PRACTICE.theme, _concept(concepts.themes(), p.theme)
         if p.programme:
             yield node, _PRACTICE.programme, _concept(concepts.programmes(), p.programme)
         if p.source_url:
-            yield node, _SOURCE, _iri(p.source_url)
-            yield node, _PAGE, _iri(p.source_url)
+            source = URIRef(p.source_url)
+            yield node, _SOURCE, source
+            yield node, _PAGE, source
         if p.population is not None:
-            yield node, _PRACTICE.population, Literal(str(p.population), datatype=XSD.nonNegativeInteger)
+            yield node, _PRACTICE.population, _typed(str(p.population), XSD.nonNegativeInteger)
         for goal in p.goals:
             yield node, _PRACTICE.goals, _pl(goal)
         if p.has_attachments:
-            yield node, _PRACTICE.has_attachments, Literal(True)
+            yield node, _PRACTICE.has_attachments, _TRUE
         for attachment in p.attachments:
-            media = _iri(attachment.url)
+            media = URIRef(attachment.url)
             yield node, _PRACTICE.attachments, media
             yield media, RDF.type, SCHEMA.MediaObject
             yield media, _ATTACHMENT.url, media
             if attachment.title:
                 yield media, _ATTACHMENT.title, _pl(attachment.title)
             if attachment.media_type:
-                yield media, _ATTACHMENT.media_type, Literal(attachment.media_type)
+                yield media, _ATTACHMENT.media_type, _plain(attachment.media_type)
         for label, value in p.extra:
-            field = _iri(self.uris.extra_field(p, label))
+            field = URIRef(self.uris.extra_field(p, label))
             yield node, _PRACTICE.extra, field
             yield field, RDF.type, BDP.SourceField
             yield field, RDFS.label, _pl(label)
             yield field, RDF.value, _pl(value)
         for position, activity in enumerate(p.activities, start=1):
-            yield node, _PRACTICE.activities, _iri(self.uris.activity(p, position))
-            yield from self.activity(p, position, activity)
+            activity_node = URIRef(self.uris.activity(p, position))
+            yield node, _PRACTICE.activities, activity_node
+            yield from self.activity(p, position, activity, activity_node)
         if p.unit:
             yield node, _BODY_OF, _iri(self.uris.unit(p.unit))
             yield node, _AREA_OF, _iri(self.uris.area(p.unit))
@@ -186,15 +228,14 @@ class _Mapper:
         if p.institution:
             yield from _institution_triples(p.institution, p.unit, self.uris)
 
-    def activity(self, p: Practice, position: int, activity: Activity) -> Iterator[Triple]:
-        node = _iri(self.uris.activity(p, position))
+    def activity(self, p: Practice, position: int, activity: Activity, node: URIRef) -> Iterator[Triple]:
         yield node, RDF.type, BDP.Activity
-        yield node, SCHEMA.position, Literal(position)
+        yield node, SCHEMA.position, _position(position)
         yield node, _ACTIVITY.description, _pl(activity.description)
         if activity.audience:
             yield node, _ACTIVITY.audience, _pl(activity.audience)
         if activity.period or activity.start or activity.end:
-            period = _iri(self.uris.period(p, position))
+            period = URIRef(self.uris.period(p, position))
             yield node, _ACTIVITY.period, period
             yield period, RDF.type, DCTERMS.PeriodOfTime
             if activity.period:
@@ -239,7 +280,7 @@ class _Mapper:
         if containers:
             outer = containers[0]
             yield area, SCHEMA.containedInPlace, _iri(self.uris.area(teryt.official_unit((outer,))))
-            yield from self.official_unit(teryt.register().by_key(outer.key))
+            yield from _official_unit_triples(outer.key, self.uris)
 
     def body(self, body: URIRef, area: URIRef, unit: LocalGovernmentUnit) -> Iterator[Triple]:
         yield body, RDF.type, BDP.LocalGovernmentUnit
@@ -254,14 +295,14 @@ class _Mapper:
     def identifier(self, body: URIRef, code: str) -> Iterator[Triple]:
         """The TERC code twice: ``bdp:terc`` for queries, an ``adms:Identifier`` for DCAT/CPOV
         consumers, which also says whose code it is and as of which register."""
-        yield body, _TERC, Literal(code)
+        yield body, _TERC, _plain(code)
         identifier = _iri(f"{body}/identifier/{code}")
         yield body, _IDENTIFIER, identifier
         yield identifier, RDF.type, ADMS.Identifier
-        yield identifier, SKOS.notation, Literal(code)
+        yield identifier, SKOS.notation, _plain(code)
         if teryt.register().by_code(code) is not None:
             yield identifier, ADMS.schemeAgency, _pl(TERC_AGENCY)
-            yield identifier, DCTERMS.issued, Literal(teryt.register().date.isoformat(), datatype=XSD.date)
+            yield identifier, DCTERMS.issued, _typed(teryt.register().date.isoformat(), XSD.date)
 
     def territory(self, node: URIRef, name: str, levels: Iterable[str]) -> Iterator[Triple]:
         yield node, RDF.type, DCTERMS.Location
@@ -289,9 +330,9 @@ class _Mapper:
             thoroughfare, number = split_street(address.street)
             yield node, _THOROUGHFARE, _pl(thoroughfare)
             if number:
-                yield node, _LOCATOR, Literal(number)
+                yield node, _LOCATOR, _plain(number)
         if address.postal_code:
-            yield node, _ADDRESS.postal_code, Literal(address.postal_code)
+            yield node, _ADDRESS.postal_code, _plain(address.postal_code)
         if address.post_office:
             yield node, _ADDRESS.post_office, _pl(address.post_office)
         if unit and unit.voivodeship:
@@ -309,7 +350,7 @@ class _Mapper:
         yield node, RDF.type, VCARD.Individual if contact.name else VCARD.Organization
         if contact.name:
             # A person's name is not text in a language: a plain literal, as vcard:fn's range says.
-            yield node, _CONTACT.name, Literal(contact.name)
+            yield node, _CONTACT.name, _plain(contact.name)
         if contact.position:
             yield node, _CONTACT.position, _pl(contact.position)
         if contact.role:
@@ -327,6 +368,13 @@ def _unit_triples(unit: LocalGovernmentUnit, uris: Uris) -> tuple[Triple, ...]:
     """A unit's triples with its whole hierarchy, built once: every practice of a gmina repeats
     them, and building them is most of the cost of mapping a practice."""
     return tuple(_Mapper(uris).unit(unit))
+
+
+@lru_cache(maxsize=1024)
+def _official_unit_triples(key: str, uris: Uris) -> tuple[Triple, ...]:
+    """A powiat's or województwo's triples with the register above it, built once: every gmina
+    in it repeats them (380 powiats and 16 województwa under 2,477 gminas)."""
+    return tuple(_Mapper(uris).official_unit(teryt.register().by_key(key)))
 
 
 @lru_cache(maxsize=8192)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
@@ -44,6 +45,9 @@ VOIVODESHIPS: tuple[str, ...] = (
 
 _SPACE = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _INLINE_SPACE = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
+_UNUSUAL_SPACE = re.compile(r"[\t\u00a0\u2007\u202f\u200b]|  ")
+"""What `_INLINE_SPACE` would change: a line without it is left as it is, without a substitution
+per single space."""
 
 
 class ValueProblem(ValueError):
@@ -60,15 +64,19 @@ class ValueProblem(ValueError):
 
 
 def collapse(text: str) -> str:
-    """One line: every run of whitespace (non-breaking spaces too) becomes one space."""
-    return _SPACE.sub(" ", text).strip()
+    """One line: every run of whitespace (non-breaking spaces too) becomes one space.
+
+    `str.split` splits at exactly the characters `_SPACE` matches (``\\s`` of a str pattern is
+    `str.isspace`, which the three named spaces are too), without a match per single space.
+    """
+    return " ".join(text.split())
 
 
 def paragraphs(text: str) -> str:
     """Multi-line text with its paragraphs kept: lines collapsed, blank runs → one blank line."""
     out: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _INLINE_SPACE.sub(" ", raw).strip()
+        line = (_INLINE_SPACE.sub(" ", raw) if _UNUSUAL_SPACE.search(raw) else raw).strip()
         if line:
             out.append(line)
         elif out and out[-1] != "":
@@ -78,8 +86,12 @@ def paragraphs(text: str) -> str:
     return "\n".join(out)
 
 
+@lru_cache(maxsize=4096)
 def normalize_phone(value: str) -> str:
-    """E.164 form of a Polish (or international) phone number: "(52) 395 48 68" → "+48523954868"."""
+    """E.164 form of a Polish (or international) phone number: "(52) 395 48 68" → "+48523954868".
+
+    Cached, as `normalize_website` is: an office's practices repeat its numbers and site, and
+    phonenumbers takes about 40 µs a number."""
     try:
         number = phonenumbers.parse(value, "PL")
     except phonenumbers.NumberParseException:
@@ -106,6 +118,7 @@ def normalize_email(value: str) -> str:
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 
 
+@lru_cache(maxsize=4096)
 def normalize_website(value: str) -> str:
     """An ``http(s)`` IRI: "www.czersk.pl" → "http://www.czersk.pl/".
 

@@ -24,7 +24,7 @@ from .parallel import ordered_map
 from .progress import Progress, Step
 from .teryt import Resolution, resolve
 from .sources import input_files, read_file
-from .sources.submission import check_submission, submission_items
+from .sources.submission import check_submission, jsonl_lines, jsonl_record, submission_items
 from .spilled_records import SpilledRecords, pack
 from .uris import DEFAULT_BASE, Uris
 
@@ -107,9 +107,13 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
 
 
 _Items = list[tuple[object, Origin]]
-_Task = Union[tuple[str, str], tuple[str, _Items]]
+_Lines = tuple[str, int, list[tuple[int, bytes]]]
+"""A JSONL file's path, the index of the first of these records in it, and their lines (number,
+bytes)."""
+_Task = Union[tuple[str, str], tuple[str, _Items], tuple[str, _Lines]]
 """``("file", path)`` for a file read whole, ``("items", [(data, origin) …])`` for a chunk of a
-JSON or JSONL file's submissions."""
+JSON file's submissions, ``("lines", (path, first index, [(line number, bytes) …]))`` for a chunk
+of a JSONL file's lines, decoded and parsed by the task: the parent only splits the file."""
 _Packed = tuple[bytes, str, str | None]
 """A record packed for `SpilledRecords`, with its practice's and institution's IRIs."""
 _Read = tuple[list[SourcedPractice] | list[_Packed], list[Finding], int]
@@ -124,13 +128,21 @@ def _read_task(task: _Task) -> tuple[_Read | None, _Failed | None]:
     """One file, or one chunk of submission items: read, checked and resolved. An unreadable
     file comes back as the parts of its `InputError` (exceptions of a worker lose their
     fields on the way to the parent)."""
-    kind, payload = task
+    _kind, payload = task
     records: list[SourcedPractice] = []
     findings: list[Finding] = []
     try:
         if isinstance(payload, str):
             read = read_file(Path(payload), encoding=_ENCODING.get("encoding"))
             records, findings, count = read.records, list(read.findings), max(1, len(read.records))
+        elif isinstance(payload, tuple):
+            path, first, lines = payload
+            for index, (number, line) in enumerate(lines, start=first):
+                record, found = check_submission(jsonl_record(path, number, line), Origin(path, index=index, line=number))
+                findings.extend(found)
+                if record is not None:
+                    records.append(record)
+            count = len(lines)
         else:
             for data, origin in payload:
                 record, found = check_submission(data, origin)
@@ -174,8 +186,16 @@ class _ReadTasks:
 
     def __iter__(self) -> Iterator[_Task]:
         for path in self.files:
-            if path.suffix.lower() not in (".json", ".jsonl"):
+            suffix = path.suffix.lower()
+            if suffix not in (".json", ".jsonl"):
                 yield "file", str(path)
+                continue
+            if suffix == ".jsonl":
+                try:
+                    yield from self._lines(path)
+                except InputError as exc:
+                    self.error = exc
+                    return
                 continue
             chunk: _Items = []
             try:
@@ -189,6 +209,18 @@ class _ReadTasks:
                 return
             if chunk:
                 yield "items", chunk
+
+    @staticmethod
+    def _lines(path: Path) -> Iterator[_Task]:
+        first = 0
+        lines: list[tuple[int, bytes]] = []
+        for numbered in jsonl_lines(path):
+            lines.append(numbered)
+            if len(lines) == READ_CHUNK:
+                yield "lines", (str(path), first, lines)
+                first, lines = first + len(lines), []
+        if lines:
+            yield "lines", (str(path), first, lines)
 
 
 def estimated_records(files: Sequence[Path]) -> int:

@@ -153,3 +153,20 @@ def test_unit_labels_follow_polish_usage():
     assert unit_label(LocalGovernmentUnit("Czersk", "gmina-wiejska")) == "Gmina Czersk"
     assert unit_label(LocalGovernmentUnit("chojnicki", "powiat")) == "Powiat chojnicki"
     assert unit_label(LocalGovernmentUnit("Związek Gmin Pomorskich", "zwiazek-gmin")) == "Związek Gmin Pomorskich"
+
+
+def test_every_literal_is_the_one_rdflib_s_constructor_makes(all_examples):
+    """The mapping builds its texts without rdflib's checks (bdp_lod.mapping._text) and reuses its
+    typed literals: each must still be, attribute for attribute, what ``Literal(...)`` gives."""
+    from bdp_lod.mapping import practice_triples
+
+    literals = [o for p in all_examples for _s, _p, o in practice_triples(p) if isinstance(o, Literal)]
+    assert {type(o) for o in literals} == {Literal}
+    assert {o.language for o in literals} == {"pl", None}
+    for literal in literals:
+        if isinstance(literal.value, (bool, int)) and literal.datatype in (XSD.boolean, XSD.integer):
+            rebuilt = Literal(literal.value)  # positions and flags are built from Python values
+        else:
+            rebuilt = Literal(str(literal), lang=literal.language, datatype=literal.datatype)
+        assert [getattr(literal, s) for s in Literal.__slots__] == [getattr(rebuilt, s) for s in Literal.__slots__]
+        assert (literal == rebuilt, hash(literal) == hash(rebuilt), literal.n3()) == (True, True, rebuilt.n3())

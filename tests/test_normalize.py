@@ -157,3 +157,16 @@ def test_collapse_is_idempotent_and_single_line(text: str) -> None:
     once = collapse(text)
     assert collapse(once) == once
     assert "\n" not in once and "  " not in once
+
+
+_EVERY_SPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + "\u200b"
+
+
+@given(st.text(alphabet=st.sampled_from(_EVERY_SPACE + "ab\r\n"), max_size=40))
+def test_whitespace_of_every_kind_collapses_and_lines_keep_only_their_own_spaces(text: str) -> None:
+    import re
+
+    assert collapse(text) == re.sub(r"\s+", " ", text).strip()
+    inline = [re.sub(r"[ \t\u00a0\u2007\u202f\u200b]+", " ", line).strip()
+              for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    assert paragraphs(text) == re.sub(r"\n{3,}", "\n\n", "\n".join(inline)).strip("\n")

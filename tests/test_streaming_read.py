@@ -42,3 +42,41 @@ def test_a_malformed_line_is_named_with_its_column_as_in_the_line_alone(tmp_path
     with pytest.raises(InputError) as caught:
         list(submission_items(path))
     assert (caught.value.detail, caught.value.line) == ("malformed JSON: Expecting value (column 7)", 2)
+
+
+def test_a_bad_byte_on_the_first_line_after_a_bom_is_the_byte_named(tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", [b'\xef\xbb\xbf{"n": "\xa3"}\n'])
+    with pytest.raises(InputError) as caught:
+        list(submission_items(path))
+    assert (caught.value.detail, caught.value.line) == ("not UTF-8 text (byte 0xa3)", 1)
+
+
+def test_lines_blank_only_to_unicode_are_skipped_without_counting_as_records(tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", [
+        "\u00a0\u3000\n".encode(), b"\x1c\x1f \n", b'{"n": 1}\n', "\u2028\n".encode(), b'{"n": 2}\n',
+    ])
+    assert [(data, origin.index, origin.line) for data, origin in submission_items(path)] == [
+        ({"n": 1}, 0, 3), ({"n": 2}, 1, 5),
+    ]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_records_read_by_workers_from_raw_lines_fail_at_the_first_bad_line_of_the_first_bad_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """The parent hands JSONL lines out undecoded; a worker's error is raised in input order,
+    so the first file's malformed line wins over the second file's bad byte."""
+    from bdp_lod import records
+
+    monkeypatch.setattr(records, "READ_CHUNK", 2)
+    good = [json.dumps({"n": i}).encode() + b"\n" for i in range(5)]
+    first = _write(tmp_path / "a.jsonl", [*good, b"[" * 300 + b"\n", b'{"n": \n'])
+    second = _write(tmp_path / "b.jsonl", [*good, b'{"n": "\xa3"}\n'])
+    with pytest.raises(InputError) as caught:
+        records.prepare([first, second], workers=workers)
+    assert (caught.value.file, caught.value.line, caught.value.detail) == (
+        str(first), 6, "JSON nested more than 200 levels deep (arrays and objects inside one another); refused",
+    )
+    with pytest.raises(InputError) as caught:
+        records.prepare([second, first], workers=workers)
+    assert (caught.value.file, caught.value.line, caught.value.detail) == (str(second), 6, "not UTF-8 text (byte 0xa3)")

@@ -110,6 +110,38 @@ def test_deactivated_shapes_and_constraints_report_nothing(engine_results) -> No
     assert not [r for r in engine_results if r.focus == URIRef(EX + "ok") and r.shape == URIRef(EX + "EndAfterStart")]
 
 
+
+SPARQL_SHAPES = """
+@prefix ex: <http://example.org/> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+ex:Anchored a sh:NodeShape ; sh:targetClass ex:Person ; sh:sparql [ sh:message "young" ; sh:select
+    "SELECT $this ?value WHERE { $this ex:age ?value . FILTER (?value < 18) BIND (1 AS ?one) }" ;
+    sh:prefixes ex:prefixes ] .
+ex:Optional a sh:NodeShape ; sh:targetClass ex:Person ; sh:sparql [ sh:message "no age" ; sh:select
+    "SELECT $this WHERE { OPTIONAL { $this ex:age ?age } FILTER (!bound(?age)) }" ; sh:prefixes ex:prefixes ] .
+ex:Exists a sh:NodeShape ; sh:targetClass ex:Person ; sh:sparql [ sh:message "knows nobody" ; sh:select
+    "SELECT $this WHERE { $this a ex:Person . FILTER NOT EXISTS { $this ex:knows ?other } }" ; sh:prefixes ex:prefixes ] .
+ex:prefixes sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/" ] .
+"""
+SPARQL_DATA = """
+@prefix ex: <http://example.org/> .
+ex:ann a ex:Person ; ex:age 17 ; ex:knows ex:bob .
+ex:bob a ex:Person ; ex:age 40 .
+ex:cy a ex:Person .
+ex:dog ex:age 3 .
+"""
+
+
+def test_a_sparql_constraint_anchored_on_this_runs_once_for_every_focus_node_with_pyshacl_s_results() -> None:
+    shapes = Graph().parse(data=SPARQL_SHAPES, format="turtle")
+    compiled = compile_shapes(shapes)
+    anchored = {str(s.node).removeprefix(EX): c.value.anchored for s in compiled.native for c in s.constraints}
+    assert anchored == {"Anchored": True, "Optional": False, "Exists": False}
+    results = evaluate(compiled, Graph().parse(data=SPARQL_DATA, format="turtle"))
+    found = sorted((str(r.shape).removeprefix(EX), str(r.focus).removeprefix(EX)) for r in results)
+    assert found == [("Anchored", "ann"), ("Exists", "bob"), ("Exists", "cy"), ("Optional", "cy")]  # not ex:dog, no Person
+    assert {r.key for r in results} == pyshacl_keys(Graph().parse(data=SPARQL_DATA, format="turtle"), shapes)
+
 FOREIGN = """
 @prefix ex: <http://example.org/> .
 @prefix sh: <http://www.w3.org/ns/shacl#> .

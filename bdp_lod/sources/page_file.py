@@ -12,9 +12,10 @@ import os
 import re
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
-from bs4.builder import ParserRejectedMarkup
+if TYPE_CHECKING:  # bs4 is imported by the functions that parse: 0.13 s every command paid at start
+    from bs4 import BeautifulSoup, Tag
 
 from ..errors import InputError
 from ..normalize import collapse
@@ -63,6 +64,9 @@ _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)")
 
 def html_to_text(markup: str, file: str | None) -> tuple[str, str | None]:
     """The page's text with the line structure a browser shows, and its source URL if known."""
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+    from bs4.builder import ParserRejectedMarkup
+
     markup = markup.translate({ord(_BREAK): None, ord(_BLOCK): None, ord(_PARAGRAPH): None})
     try:
         with warnings.catch_warnings():  # short or XHTML pages are still pages, not mistakes
@@ -115,6 +119,8 @@ def _source_url(soup: BeautifulSoup) -> str | None:
 
     An address naming the article (``art=``) wins, since it gives the record its id.
     """
+    from bs4 import Comment, Tag
+
     candidates: list[str] = []
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         saved = _SAVED_FROM.search(comment)

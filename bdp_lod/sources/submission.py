@@ -31,7 +31,10 @@ from .result import ReadResult
 
 __all__ = [
     "check_submission",
+    "check_utf8",
     "field_path",
+    "jsonl_lines",
+    "jsonl_record",
     "read_submissions",
     "schema_findings",
     "submission_items",
@@ -341,22 +344,66 @@ def _not_utf8(path: Path, value: int, line: int) -> InputError:
     )
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """A JSONL file's lines (split at ``\\n`` only: U+2028 may sit in a string), numbered, decoded
-    one at a time so that a file of any size costs one line of memory.
+def check_utf8(path: Path) -> None:
+    """Raise `InputError` naming the first byte of the file that is not UTF-8, and its line.
 
-    The whole file is checked to be UTF-8 before the first line is given, as `_read_text`
-    does: a file that is not text is refused before any of its records is read. UTF-8 never
-    puts the byte ``\\n`` inside a character, so a line decodes alone exactly as it does
-    within the file, and the first bad byte is the one `_read_text` names.
+    A JSONL file is checked whole before the first of its lines is handed out, as `_read_text`
+    checks a ``.json``: a file that is not text is refused before any of its records is read.
+    It is decoded a megabyte at a time, cut after a ``\\n`` (UTF-8 never puts that byte inside
+    a character, so a block decodes alone exactly as it does within the file).
     """
+    line, rest = 1, b""
+    try:
+        with path.open("rb") as handle:
+            while True:
+                block = handle.read(_BLOCK)
+                data = rest + block
+                cut = data.rfind(b"\n") + 1 if block else len(data)
+                data, rest = data[:cut], data[cut:]
+                try:
+                    data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise _not_utf8(path, data[exc.start], line + data.count(b"\n", 0, exc.start)) from None
+                line += data.count(b"\n")
+                if not block:
+                    return
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+_BLOCK = 1 << 20
+
+_NOT_SPACE = frozenset(range(0x21, 0x80)) - frozenset(b"\x7f")
+"""Bytes that start no whitespace character of `str.strip`: a line whose first byte past the
+ASCII blanks is one of these holds a record."""
+
+
+def jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """A JSONL file's non-blank lines (split at ``\\n`` only: U+2028 may sit in a string), with
+    their numbers, still undecoded: what `jsonl_record` reads, here or in a worker process.
+
+    The file is checked to be UTF-8 first (`check_utf8`). Blank means what `str.strip` leaves
+    empty; nearly every line starts with ``{`` and is told apart without decoding it.
+    """
+    check_utf8(path)
     for number, line in _raw_lines(path):
-        try:
-            line.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            raise _not_utf8(path, line[exc.start], number) from None
-    for number, line in _raw_lines(path):
-        yield number, line.decode("utf-8-sig" if number == 1 else "utf-8")
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped[0] not in _NOT_SPACE and not line.decode("utf-8-sig" if number == 1 else "utf-8").strip():
+            continue
+        yield number, line
+
+
+def jsonl_record(path: str, number: int, line: bytes) -> object:
+    """One line of `jsonl_lines` decoded and parsed; raises `InputError` naming the file and
+    the line when it nests too deeply or is not JSON."""
+    text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+    check_depth(text, file=path, line=number)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _malformed(Path(path), exc, number) from None
 
 
 def _raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -388,14 +435,8 @@ def _json_items(path: Path, text: str) -> Iterator[tuple[object, int | None]]:
 
 def _jsonl_items(path: Path) -> Iterator[tuple[object, int | None]]:
     """A ``.jsonl`` file's records, one a non-blank line, with their line numbers."""
-    for number, line in _lines(path):
-        if not line.strip():
-            continue
-        check_depth(line, file=str(path), line=number)
-        try:
-            yield json.loads(line), number
-        except json.JSONDecodeError as exc:
-            raise _malformed(path, exc, number) from None
+    for number, line in jsonl_lines(path):
+        yield jsonl_record(str(path), number, line), number
 
 
 def submission_items(path: str | Path) -> Iterator[tuple[object, Origin]]:

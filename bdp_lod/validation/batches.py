@@ -23,7 +23,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from rdflib import BNode, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ..findings import Finding
@@ -180,7 +180,8 @@ def check_batch(
         own = {s for s, _p, _o in triples}
         for node in own:
             holders.setdefault(node, []).append(batch_position)
-        for node in {o for _s, _p, o in triples if isinstance(o, (URIRef, BNode))} - own:
+        # type() first: a literal is no node, and isinstance's ABC check of it runs Python code
+        for node in {o for _s, _p, o in triples if type(o) is not Literal and isinstance(o, (URIRef, BNode))} - own:
             pointers.setdefault(node, []).append(position)
     subjects: dict[int, list[object]] = {}
     references: dict[int, list[int]] = {}

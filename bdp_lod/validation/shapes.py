@@ -116,6 +116,11 @@ class SparqlConstraint:
     bound: tuple[str, ...] = ()
     """The pre-bound variables the query uses (``this``, ``currentShape``); a SPARQL engine
     substitutes them, which needs them projected."""
+    anchored: bool = False
+    """``$this`` is bound by a triple pattern of the query's one basic graph pattern, and around
+    it are only ``FILTER``s (without ``EXISTS``) and ``BIND``s: its solutions at a focus node are
+    then those of the query without ``$this`` bound in which ``?this`` is that node, so one run
+    over a graph answers for all its focus nodes (`bdp_lod.validation.engine.sparql`)."""
 
 
 @dataclass(frozen=True)
@@ -425,7 +430,7 @@ class _Compiler:
                 raise ForeignShape(f"{node} uses $PATH on a shape whose path is not a predicate")
             text = re.sub(r"\$PATH\b", f"<{path}>", text)
         query = prefixes + text
-        predicates, projected = _analyse(query)
+        predicates, projected, anchored = _analyse(query)
         bound = tuple(name for name in ("this", "currentShape") if re.search(rf"[$?]{name}\b", text))
         for name in bound:
             if name not in projected:
@@ -436,6 +441,7 @@ class _Compiler:
             messages=tuple(sorted(o for o in self.g.objects(node, SH.message) if isinstance(o, Literal))),
             predicates=predicates,
             bound=bound,
+            anchored=anchored and "this" in bound,
         )
 
 
@@ -450,9 +456,9 @@ def _regex(pattern: Node, flags: Node | None) -> re.Pattern[str]:
     return re.compile(source, re_flags)
 
 
-def _analyse(query: str) -> tuple[frozenset[URIRef] | None, set[str]]:
-    """The predicates a SELECT query can match (what a batch store has to hold for it), and
-    the variables it projects."""
+def _analyse(query: str) -> tuple[frozenset[URIRef] | None, set[str], bool]:
+    """The predicates a SELECT query can match (what a batch store has to hold for it), the
+    variables it projects, and whether it is `SparqlConstraint.anchored`."""
     from rdflib.paths import Path as RdfPath
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -480,5 +486,40 @@ def _analyse(query: str) -> tuple[frozenset[URIRef] | None, set[str]]:
         return True
 
     projected = {str(v) for v in prepared.algebra.get("PV") or ()}
-    return (frozenset(found) if visit(prepared.algebra) else None), projected
+    return (frozenset(found) if visit(prepared.algebra) else None), projected, _anchored(prepared.algebra)
+
+
+_AROUND_THE_PATTERN = {"SelectQuery", "Project", "Filter", "Extend"}
+
+
+def _anchored(algebra: object) -> bool:
+    """`SparqlConstraint.anchored`, read from rdflib's algebra of the query: a chain of
+    SelectQuery, Project, Filter and Extend (BIND) down to one BGP that has ``?this`` in a
+    triple pattern; anything else (OPTIONAL, UNION, MINUS, sub-queries, VALUES, aggregates,
+    ORDER BY, LIMIT, DISTINCT, EXISTS) may see a pre-bound ``$this`` differently."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.term import Variable
+
+    this = Variable("this")
+
+    def plain(expression: object) -> bool:
+        if isinstance(expression, CompValue):
+            return expression.name not in ("Builtin_EXISTS", "Builtin_NOTEXISTS") and all(
+                plain(v) for v in expression.values()
+            )
+        if isinstance(expression, (list, tuple)):
+            return all(plain(v) for v in expression)
+        return True
+
+    part = algebra
+    while isinstance(part, CompValue) and part.name in _AROUND_THE_PATTERN:
+        if part.name in ("Filter", "Extend") and not plain(part.get("expr")):
+            return False
+        if part.name == "Extend" and part.get("var") == this:
+            return False
+        part = part.get("p")
+    return (
+        isinstance(part, CompValue) and part.name == "BGP"
+        and any(this in triple for triple in part.get("triples") or ())
+    )
 

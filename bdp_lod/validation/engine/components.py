@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Callable, cast, Protocol, Sequence
+from typing import Callable, cast, Protocol, Sequence, TypeGuard
 
 from pyshacl.rdfutil import compare_literal
 from rdflib import BNode, Literal, URIRef
@@ -55,6 +55,20 @@ _RDFS_LITERAL = RDFS.Literal
 _RDFS_DATATYPE = RDFS.Datatype
 
 
+def _is_literal(v: Node) -> TypeGuard[Literal]:
+    """``isinstance(v, Literal)``, fast for an IRI too: rdflib's terms have an ABC metaclass, so
+    an isinstance that fails runs ABCMeta's Python-level check (a million of them at 10,000
+    practices)."""
+    kind = type(v)
+    return kind is Literal or (kind is not URIRef and isinstance(v, Literal))
+
+
+def _is_blank(v: Node) -> bool:
+    """``isinstance(v, BNode)``, fast for IRIs and literals (see `_is_literal`)."""
+    kind = type(v)
+    return kind is BNode or (kind is not URIRef and kind is not Literal and isinstance(v, BNode))
+
+
 def _result(shape: Shape, focus: Node, value: Node | None, component: URIRef, **extra: object) -> ShaclResult:
     return ShaclResult(
         focus=focus,
@@ -85,7 +99,7 @@ def class_(shape: Shape, constraint: Constraint) -> Check:
 
     def check(ev: Context, focus: Node, values: Sequence[Node], out: list[ShaclResult]) -> None:
         for v in values:
-            if isinstance(v, Literal) or not ev.index.is_instance(v, cls):  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
+            if _is_literal(v) or not ev.index.is_instance(v, cls):  # type: ignore[arg-type]  # the shapes compiler gives each parameter its value type (shapes.py _value)
                 out.append(_result(shape, focus, v, component))
 
     return check
@@ -115,7 +129,7 @@ def _datatype_ok(datatype: Node) -> Callable[[Node], bool]:
     is_string, is_lang_string = datatype == _XSD_STRING, datatype == _LANG_STRING
 
     def ok(v: Node) -> bool:
-        if not isinstance(v, Literal):
+        if not _is_literal(v):
             return False
         own = v.datatype
         if own is not None and own == datatype:
@@ -182,7 +196,7 @@ def _range_ok(bound: Literal, accept: Callable[[int], bool]) -> Callable[[Node],
     bound_is_string = isinstance(bound.value, str)
 
     def ok(v: Node) -> bool:
-        if not isinstance(v, Literal):
+        if not _is_literal(v):
             return False
         if isinstance(v.value, str) != bound_is_string:
             return False
@@ -214,7 +228,7 @@ max_exclusive = _range(lambda c: c < 0)
 
 def _text(v: Node) -> str:
     """What string constraints see of a value: a string literal's value, else the lexical form."""
-    if isinstance(v, Literal):
+    if _is_literal(v):
         datatype = v.datatype
         if (datatype is None or datatype == _XSD_STRING or datatype == _LANG_STRING) and v.value is not None:
             return str(v.value)
@@ -223,7 +237,7 @@ def _text(v: Node) -> str:
 
 def _length_ok(accept: Callable[[int], bool]) -> Callable[[Node], bool]:
     def ok(v: Node) -> bool:
-        if isinstance(v, BNode):
+        if _is_blank(v):
             return False
         return accept(len(_text(v)))
 
@@ -245,7 +259,7 @@ def max_length(shape: Shape, constraint: Constraint) -> Check:
 def pattern(shape: Shape, constraint: Constraint) -> Check:
     regex = cast(re.Pattern[str], constraint.value)
     return _per_value(
-        shape, constraint.component, lambda v: not isinstance(v, BNode) and regex.search(_text(v)) is not None
+        shape, constraint.component, lambda v: not _is_blank(v) and regex.search(_text(v)) is not None
     )
 
 
@@ -254,7 +268,7 @@ def _language_ok(ranges: Sequence[Node]) -> Callable[[Node], bool]:
     wildcard = "*" in wanted
 
     def ok(v: Node) -> bool:
-        if not isinstance(v, Literal) or not v.language:
+        if not _is_literal(v) or not v.language:
             return False
         lang = str(v.language).lower()
         return wildcard or lang in wanted or lang.split("-")[0] in wanted
@@ -275,7 +289,7 @@ def unique_lang(shape: Shape, constraint: Constraint) -> Check | None:
         seen: set[str] = set()
         repeated: set[str] = set()
         for v in values:
-            if isinstance(v, Literal) and v.language:
+            if _is_literal(v) and v.language:
                 lang = str(v.language).lower()
                 (repeated if lang in seen else seen).add(lang)
         out.extend(_result(shape, focus, None, component) for _ in repeated)

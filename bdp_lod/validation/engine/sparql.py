@@ -2,15 +2,18 @@
 
 pyshacl re-parses each query per focus node; here the graph is loaded into one pyoxigraph store
 per evaluation (only the predicates the constraints can read) and ``$this``/``$currentShape`` are
-passed as substitutions (SEP-0007, the SHACL semantics). Solutions are read as pyshacl reads them,
-so that the results, and their messages, are the ones it reports.
+passed as substitutions (SEP-0007, the SHACL semantics). A query whose ``$this`` is bound by its
+basic graph pattern (`SparqlConstraint.anchored`, the project's own) runs once per store instead,
+its solutions shared out by ``?this``: the same solutions, without a parse per focus node.
+Solutions are read as pyshacl reads them, so that the results, and their messages, are the ones
+it reports.
 """
 
 from __future__ import annotations
 
 import re
 
-from typing import Mapping
+from typing import Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -24,6 +27,9 @@ from .result import ShaclResult
 
 __all__ = ["SparqlStore", "sparql_results"]
 
+Solution = dict[str, Node]
+"""One solution's bound variables, as rdflib terms."""
+
 
 class SparqlStore:
     """The evaluated graph (or the part of it SPARQL constraints read) in pyoxigraph."""
@@ -31,6 +37,8 @@ class SparqlStore:
     def __init__(self, index: Index, predicates: frozenset[URIRef] | None) -> None:
         self.store = ox.Store()
         self.terms: dict[object, Node] = {}
+        self.solved: dict[tuple[int, int], dict[Node, list[Solution]]] = {}
+        """The solutions of each anchored constraint (by shape and constraint), by ``?this``."""
         quads = []
         terms = self.terms
         for s, p, o in index.triples():
@@ -50,20 +58,45 @@ class SparqlStore:
 
 
 def sparql_results(store: SparqlStore, shape: Shape, constraint: SparqlConstraint, focus: Node) -> list[ShaclResult]:
-    """A SELECT constraint's results at ``focus``, read as pyshacl reads the solutions."""
+    """A SELECT constraint's results at ``focus``, read as pyshacl reads the solutions.
+
+    An anchored constraint (`SparqlConstraint.anchored`) runs once per store, without ``$this``
+    bound, and each focus node takes the solutions whose ``?this`` it is: a batch of 250
+    practices asks one query instead of 250 (each parsed and planned again by pyoxigraph,
+    about 80 µs).
+    """
+    if constraint.anchored:
+        key = (id(shape), id(constraint))
+        by_this = store.solved.get(key)
+        if by_this is None:
+            by_this = store.solved[key] = {}
+            for solution in _solutions(store, shape, constraint, None):
+                by_this.setdefault(solution["this"], []).append(solution)
+        solutions: list[Solution] = [dict(s) for s in by_this.get(focus, ())]
+    else:
+        solutions = list(_solutions(store, shape, constraint, focus))
+    return _results(shape, constraint, focus, solutions)
+
+
+def _solutions(store: SparqlStore, shape: Shape, constraint: SparqlConstraint, focus: Node | None) -> Iterator[Solution]:
+    """The query's solutions with ``$this`` bound to ``focus`` (unbound for None)."""
     values = {"this": focus, "currentShape": shape.node}
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-        ox.Variable(name): to_ox(values[name]) for name in constraint.bound
+        ox.Variable(name): to_ox(values[name]) for name in constraint.bound if values[name] is not None  # type: ignore[arg-type]  # None is filtered out
     }
     solutions = store.store.query(constraint.query, substitutions=substitutions)
     assert isinstance(solutions, ox.QuerySolutions)  # shapes.py accepts SELECT validators only
     names = [v.value for v in solutions.variables]
+    for solution in solutions:
+        yield {name: store.term(solution[name]) for name in names if solution[name] is not None}
+
+
+def _results(shape: Shape, constraint: SparqlConstraint, focus: Node, solutions: list[Solution]) -> list[ShaclResult]:
     default_value = None if shape.is_property_shape else focus
     out: list[ShaclResult] = []
     seen: set[tuple[object, ...]] = set()
     failed = False
-    for solution in solutions:
-        bound = {name: store.term(solution[name]) for name in names if solution[name] is not None}
+    for bound in solutions:
         if bound.pop("failure", None) is not None:
             if not failed:
                 failed = True
