@@ -142,6 +142,45 @@ def test_a_sparql_constraint_anchored_on_this_runs_once_for_every_focus_node_wit
     assert found == [("Anchored", "ann"), ("Exists", "bob"), ("Exists", "cy"), ("Optional", "cy")]  # not ex:dog, no Person
     assert {r.key for r in results} == pyshacl_keys(Graph().parse(data=SPARQL_DATA, format="turtle"), shapes)
 
+RANGE_SHAPES = """
+@prefix ex: <http://example.org/> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:IntegerRange a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:v ; sh:minInclusive 1 ; sh:maxExclusive 10 ] .
+ex:CountRange a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:v ; sh:minExclusive "0"^^xsd:nonNegativeInteger ; sh:maxInclusive 5600000 ] .
+ex:DecimalRange a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:v ; sh:minInclusive 2.5 ; sh:maxInclusive 7.25 ] .
+ex:DateRange a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:v ; sh:minInclusive "2007-01-01"^^xsd:date ; sh:maxExclusive "2030-01-01"^^xsd:date ] .
+ex:DoubleRange a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:v ; sh:minInclusive 1.0e0 ] .
+ex:StringRange a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:v ; sh:maxInclusive "m" ] .
+"""
+RANGE_VALUES = (
+    "0", "1", "9", "10", "-3", "5600000", "5600001", "2.5", "2.4", "7.25", "7.26", "1.0e0", "0.5e0",
+    '"3"^^xsd:nonNegativeInteger', '"-5"^^xsd:nonNegativeInteger', '"0"^^xsd:positiveInteger', '"x"^^xsd:integer',
+    '"12"^^xsd:unsignedByte', '"2.5"^^xsd:decimal', "true",
+    '"2007-01-01"^^xsd:date', '"2006-12-31"^^xsd:date', '"2029-12-31"^^xsd:date', '"2030-01-01"^^xsd:date',
+    '"2020-13-45"^^xsd:date', '"2007-01-01T00:00:00"^^xsd:dateTime', '"2010-05-01T12:00:00Z"^^xsd:dateTime',
+    '"2010"^^xsd:gYear', '"a"', '"z"', '"m"@pl', "ex:iri",
+)
+
+
+def test_range_checks_equal_pyshacl_for_integers_decimals_dates_and_every_other_literal() -> None:
+    """Integers, finite decimals and dates are compared directly, anything else as pyshacl
+    compares it (`compare_literal`): the results are pyshacl's either way."""
+    data = "@prefix ex: <http://example.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + "".join(
+        f"ex:t{i} a ex:Thing ; ex:v {value} .\n" for i, value in enumerate(RANGE_VALUES)
+    )
+    shapes, graph = Graph().parse(data=RANGE_SHAPES, format="turtle"), Graph().parse(data=data, format="turtle")
+    keys = {r.key for r in evaluate(compile_shapes(shapes), graph)}
+    assert len(keys) > 80
+    assert keys == pyshacl_keys(graph, shapes)
+
+
 FOREIGN = """
 @prefix ex: <http://example.org/> .
 @prefix sh: <http://www.w3.org/ns/shacl#> .

@@ -1,7 +1,9 @@
 """Running compiled shapes on an indexed graph: focus nodes, value nodes along a path, checks.
 
 Each shape is compiled once per `Shapes` into a runner (its path and its components' checks) and
-shared by every evaluator of those shapes, so a batch of graphs pays for compilation once.
+shared by every evaluator of those shapes, so a batch of graphs pays for compilation once. A
+property shape whose path gives a focus node no values runs only the checks that can report
+then (`components.VALUE_DRIVEN` names the others).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Callable, Iterable
 from rdflib.term import Node
 
 from ..shapes import Shape, Shapes, SparqlConstraint
-from .components import Runner, build_check
+from .components import VALUE_DRIVEN, Runner, build_check
 from .index import EMPTY, Index, Triple
 from .result import ShaclResult
 from .sparql import SparqlStore, sparql_results
@@ -20,7 +22,9 @@ __all__ = ["Evaluator", "evaluate"]
 
 
 def _build_runner(shape: Shape) -> Runner:
-    checks = [c for c in (build_check(shape, k) for k in shape.constraints) if c is not None]
+    built = [(k.parameter, build_check(shape, k)) for k in shape.constraints]
+    checks = [c for _p, c in built if c is not None]
+    without_values = [c for p, c in built if c is not None and p not in VALUE_DRIVEN]
     path = shape.path
     if shape.deactivated or not checks:
         return lambda ev, focus, out: None
@@ -34,14 +38,14 @@ def _build_runner(shape: Shape) -> Runner:
     if shape.inverse:
         def run_inverse(ev: Evaluator, focus: Node, out: list[ShaclResult]) -> None:
             values = ev.index.inverse_values(focus, path)
-            for check in checks:
+            for check in checks if values else without_values:
                 check(ev, focus, values, out)
 
         return run_inverse  # type: ignore[return-value]  # the runners share one call shape; mypy cannot see through the closures
 
     def run_path(ev: Evaluator, focus: Node, out: list[ShaclResult]) -> None:
         values = ev.index.out.get(focus, EMPTY).get(path, ())
-        for check in checks:
+        for check in checks if values else without_values:
             check(ev, focus, values, out)
 
     return run_path  # type: ignore[return-value]  # the runners share one call shape; mypy cannot see through the closures
