@@ -181,6 +181,22 @@ def test_range_checks_equal_pyshacl_for_integers_decimals_dates_and_every_other_
     assert keys == pyshacl_keys(graph, shapes)
 
 
+def test_a_value_not_comparable_with_a_range_bound_fails_it_instead_of_stopping_the_run() -> None:
+    """``NaN`` as a decimal, or a NaN double against a decimal bound: pyshacl's compare_literal
+    raises decimal.InvalidOperation; the engine reports the value as out of range."""
+    data = ("@prefix ex: <http://example.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+            'ex:a a ex:Thing ; ex:v "NaN"^^xsd:decimal .\nex:b a ex:Thing ; ex:v "NaN"^^xsd:double .\n')
+    shapes = Graph().parse(data=RANGE_SHAPES, format="turtle")
+    found = sorted((str(r.focus).removeprefix(EX), str(r.component).rsplit("#")[1])
+                   for r in evaluate(compile_shapes(shapes), Graph().parse(data=data, format="turtle")))
+    min_i, max_i = "MinInclusiveConstraintComponent", "MaxInclusiveConstraintComponent"
+    min_e, max_e = "MinExclusiveConstraintComponent", "MaxExclusiveConstraintComponent"
+    assert found == sorted(
+        [("a", c) for c in (max_e, max_e, max_i, max_i, max_i, min_e, min_i, min_i, min_i)]
+        + [("b", c) for c in (max_e, max_i, max_i, min_e, min_i, min_i, min_i)]
+    )
+
+
 FOREIGN = """
 @prefix ex: <http://example.org/> .
 @prefix sh: <http://www.w3.org/ns/shacl#> .
