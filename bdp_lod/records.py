@@ -135,21 +135,21 @@ def _read_task(task: _Task) -> tuple[_Read | None, _Failed | None]:
         if isinstance(payload, str):
             read = read_file(Path(payload), encoding=_ENCODING.get("encoding"))
             records, findings, count = read.records, list(read.findings), max(1, len(read.records))
-        elif isinstance(payload, tuple):
-            path, first, lines = payload
-            for index, (number, line) in enumerate(lines, start=first):
-                record, found = check_submission(jsonl_record(path, number, line), Origin(path, index=index, line=number))
-                findings.extend(found)
-                if record is not None:
-                    records.append(record)
-            count = len(lines)
         else:
-            for data, origin in payload:
+            if isinstance(payload, tuple):
+                path, first, lines = payload
+                items: Iterable[tuple[object, Origin]] = (
+                    (jsonl_record(path, number, line), Origin(path, index=index, line=number))
+                    for index, (number, line) in enumerate(lines, start=first)
+                )
+                count = len(lines)
+            else:
+                items, count = payload, len(payload)
+            for data, origin in items:  # a JSONL line is decoded as its turn comes: errors in order
                 record, found = check_submission(data, origin)
                 findings.extend(found)
                 if record is not None:
                     records.append(record)
-            count = len(payload)
     except InputError as exc:
         return None, (exc.detail, exc.file, exc.line, exc.message.pl)
     resolved, resolution = resolve_units(records)
