@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from bdp_lod.cli import cli
-from bdp_lod.cli.reference import render
+from bdp_lod.cli.reference import main, render
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,3 +32,24 @@ def test_reference_does_not_depend_on_commands_run_before() -> None:
     CliRunner().invoke(cli, ["convert", "--help"])
     assert render() == before
     assert "-h, --help" in before
+
+
+def test_help_prints_usage_and_writes_no_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--help"]) == 0
+    assert "--check" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unknown_option_is_a_usage_error_not_a_file_name(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--chek"]) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_names_a_stale_file_and_exits_1(tmp_path: Path) -> None:
+    stale = tmp_path / "cli.md"
+    stale.write_text("old\n", encoding="utf-8")
+    assert main([str(stale), "--check"]) == 1
+    assert main([str(stale)]) == 0
+    assert main([str(stale), "--check"]) == 0

@@ -10,6 +10,7 @@ Run ``python -m bdp_lod.cli.reference`` to rewrite docs/cli.md, ``--check`` to o
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -96,24 +97,35 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``[PATH] [--check]``: write the reference to PATH (docs/cli.md), or exit 1 if PATH differs."""
-    args = sys.argv[1:] if argv is None else argv
-    check = "--check" in args
-    paths = [a for a in args if a != "--check"]
-    target = Path(paths[0]) if paths else DEFAULT_PATH
+    """``[PATH] [--check]``: write the reference to PATH (docs/cli.md), or exit 1 if PATH differs.
+
+    argparse, not a hand-rolled scan of argv: ``--help`` or a mistyped option must not be taken
+    for the file to overwrite (a stray ``--help`` file once landed in the repository that way).
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m bdp_lod.cli.reference",
+        description="Regenerate the CLI reference from the commands' --help.",
+    )
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH, help=f"default: {DEFAULT_PATH}")
+    parser.add_argument("--check", action="store_true", help="only compare; exit 1 when PATH is stale")
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # argparse exits 0 after --help and 2 on a usage error
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    target: Path = args.path
     text = render()
-    if check:
+    if args.check:
         current = target.read_text(encoding="utf-8") if target.is_file() else ""
         if current != text:
             print(f"{target} is stale: run python -m bdp_lod.cli.reference", file=sys.stderr)
-            return 1
-        return 0
+            return EXIT_INVALID
+        return EXIT_OK
     try:
         target.write_bytes(text.encode("utf-8"))
     except OSError as exc:
         print(f"cannot write {target}: {exc.strerror}", file=sys.stderr)
-        return 2
-    return 0
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 if __name__ == "__main__":
