@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from itertools import chain
+from typing import Iterable, Iterator, Sequence
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -56,7 +57,7 @@ _THOROUGHFARE, _LOCATOR = _ADDRESS.all("street")
 _TERC, _IDENTIFIER = _UNIT.all("terc")
 _PHONE, _EMAIL = _CONTACT.field("phones").scheme, _CONTACT.field("emails").scheme
 
-__all__ = ["Triple", "practice_triples", "to_graph", "split_street", "unit_label"]
+__all__ = ["Shared", "Triple", "practice_parts", "practice_triples", "to_graph", "split_street", "unit_label"]
 
 Triple = tuple[URIRef, URIRef, Node]
 
@@ -174,59 +175,68 @@ class _Mapper:
     def __init__(self, uris: Uris) -> None:
         self.uris = uris
 
-    def practice(self, p: Practice) -> Iterator[Triple]:
+    def practice(self, p: Practice) -> list[Sequence[Triple]]:
+        """The practice's triples as parts, in their one order: lists of its own triples, and
+        the `Shared` parts of its unit, contacts and institution between them."""
         node = URIRef(self.uris.practice(p))
-        yield node, RDF.type, BDP.Practice
+        own: list[Triple] = [(node, RDF.type, BDP.Practice)]
+        add = own.append
         if p.id:
-            yield node, _PRACTICE.id, _plain(p.id)
-        yield node, _PRACTICE.title, _pl(p.title)
-        yield node, _PRACTICE.description, _pl(p.description)
+            add((node, _PRACTICE.id, _plain(p.id)))
+        add((node, _PRACTICE.title, _pl(p.title)))
+        add((node, _PRACTICE.description, _pl(p.description)))
         if p.date_added:
-            yield node, _PRACTICE.date_added, _typed(p.date_added.isoformat(), XSD.date)
+            add((node, _PRACTICE.date_added, _typed(p.date_added.isoformat(), XSD.date)))
         if p.theme:
-            yield node, _PRACTICE.theme, _concept(concepts.themes(), p.theme)
+            add((node, _PRACTICE.theme, _concept(concepts.themes(), p.theme)))
         if p.programme:
-            yield node, _PRACTICE.programme, _concept(concepts.programmes(), p.programme)
+            add((node, _PRACTICE.programme, _concept(concepts.programmes(), p.programme)))
         if p.source_url:
             source = URIRef(p.source_url)
-            yield node, _SOURCE, source
-            yield node, _PAGE, source
+            add((node, _SOURCE, source))
+            add((node, _PAGE, source))
         if p.population is not None:
-            yield node, _PRACTICE.population, _typed(str(p.population), XSD.nonNegativeInteger)
+            add((node, _PRACTICE.population, _typed(str(p.population), XSD.nonNegativeInteger)))
         for goal in p.goals:
-            yield node, _PRACTICE.goals, _pl(goal)
+            add((node, _PRACTICE.goals, _pl(goal)))
         if p.has_attachments:
-            yield node, _PRACTICE.has_attachments, _TRUE
+            add((node, _PRACTICE.has_attachments, _TRUE))
         for attachment in p.attachments:
             media = URIRef(attachment.url)
-            yield node, _PRACTICE.attachments, media
-            yield media, RDF.type, SCHEMA.MediaObject
-            yield media, _ATTACHMENT.url, media
+            add((node, _PRACTICE.attachments, media))
+            add((media, RDF.type, SCHEMA.MediaObject))
+            add((media, _ATTACHMENT.url, media))
             if attachment.title:
-                yield media, _ATTACHMENT.title, _pl(attachment.title)
+                add((media, _ATTACHMENT.title, _pl(attachment.title)))
             if attachment.media_type:
-                yield media, _ATTACHMENT.media_type, _plain(attachment.media_type)
+                add((media, _ATTACHMENT.media_type, _plain(attachment.media_type)))
         for label, value in p.extra:
             field = URIRef(self.uris.extra_field(p, label))
-            yield node, _PRACTICE.extra, field
-            yield field, RDF.type, BDP.SourceField
-            yield field, RDFS.label, _pl(label)
-            yield field, RDF.value, _pl(value)
+            add((node, _PRACTICE.extra, field))
+            add((field, RDF.type, BDP.SourceField))
+            add((field, RDFS.label, _pl(label)))
+            add((field, RDF.value, _pl(value)))
         for position, activity in enumerate(p.activities, start=1):
             activity_node = URIRef(self.uris.activity(p, position))
-            yield node, _PRACTICE.activities, activity_node
-            yield from self.activity(p, position, activity, activity_node)
+            add((node, _PRACTICE.activities, activity_node))
+            own.extend(self.activity(p, position, activity, activity_node))
+        parts: list[Sequence[Triple]] = [own]
         if p.unit:
-            yield node, _BODY_OF, _iri(self.uris.unit(p.unit))
-            yield node, _AREA_OF, _iri(self.uris.area(p.unit))
-            yield from _unit_triples(p.unit, self.uris)
+            add((node, _BODY_OF, _iri(self.uris.unit(p.unit))))
+            add((node, _AREA_OF, _iri(self.uris.area(p.unit))))
+            parts.append(_unit_triples(p.unit, self.uris))
+            own = []
+            parts.append(own)
         if p.institution:
-            yield node, _PRACTICE.institution, _iri(self.uris.institution(p.institution, p.unit))
+            own.append((node, _PRACTICE.institution, _iri(self.uris.institution(p.institution, p.unit))))
         for contact_node, triples in _contacts_triples(p.institution, p.unit, p.contacts, self.uris):
-            yield node, _PRACTICE.contacts, contact_node
-            yield from triples
+            own.append((node, _PRACTICE.contacts, contact_node))
+            parts.append(triples)
+            own = []
+            parts.append(own)
         if p.institution:
-            yield from _institution_triples(p.institution, p.unit, self.uris)
+            parts.append(_institution_triples(p.institution, p.unit, self.uris))
+        return [part for part in parts if part]
 
     def activity(self, p: Practice, position: int, activity: Activity, node: URIRef) -> Iterator[Triple]:
         yield node, RDF.type, BDP.Activity
@@ -363,11 +373,18 @@ class _Mapper:
             yield node, _CONTACT.institution_name, _pl(inst.name)
 
 
+class Shared(tuple[Triple, ...]):
+    """The triples of nodes that many practices name (a unit with its hierarchy, an office, a
+    contact), built once and handed to each of those practices as this very object while it is
+    cached: a consumer that has already taken in one may skip it when it meets it again, instead
+    of walking sixty-odd triples per practice (a batch of practices repeats most of them)."""
+
+
 @lru_cache(maxsize=4096)
-def _unit_triples(unit: LocalGovernmentUnit, uris: Uris) -> tuple[Triple, ...]:
+def _unit_triples(unit: LocalGovernmentUnit, uris: Uris) -> Shared:
     """A unit's triples with its whole hierarchy, built once: every practice of a gmina repeats
     them, and building them is most of the cost of mapping a practice."""
-    return tuple(_Mapper(uris).unit(unit))
+    return Shared(_Mapper(uris).unit(unit))
 
 
 @lru_cache(maxsize=1024)
@@ -378,22 +395,22 @@ def _official_unit_triples(key: str, uris: Uris) -> tuple[Triple, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _institution_triples(inst: Institution, unit: LocalGovernmentUnit | None, uris: Uris) -> tuple[Triple, ...]:
+def _institution_triples(inst: Institution, unit: LocalGovernmentUnit | None, uris: Uris) -> Shared:
     """An office's triples, built once: the practices of one office repeat them."""
-    return tuple(_Mapper(uris).institution(inst, unit))
+    return Shared(_Mapper(uris).institution(inst, unit))
 
 
 @lru_cache(maxsize=8192)
 def _contacts_triples(
     inst: Institution | None, unit: LocalGovernmentUnit | None, contacts: tuple[Contact, ...], uris: Uris
-) -> tuple[tuple[URIRef, tuple[Triple, ...]], ...]:
+) -> tuple[tuple[URIRef, Shared], ...]:
     """Each contact's node and triples, built once per office and contact list."""
     mapper = _Mapper(uris)
     institution_key = uris.institution_key(inst, unit) if inst else None
     out = []
     for contact in contacts:
         node = _iri(uris.contact(contact, institution_key))
-        out.append((node, tuple(mapper.contact(node, contact, inst))))
+        out.append((node, Shared(mapper.contact(node, contact, inst))))
     return tuple(out)
 
 
@@ -403,7 +420,14 @@ def practice_triples(practice: Practice, uris: Uris | None = None) -> Iterator[T
     Shared nodes (a unit, a territory) are emitted by every practice that uses them; a graph
     keeps one copy.
     """
-    yield from _Mapper(uris or Uris()).practice(practice)
+    return chain.from_iterable(_Mapper(uris or Uris()).practice(practice))
+
+
+def practice_parts(practice: Practice, uris: Uris | None = None) -> list[Sequence[Triple]]:
+    """`practice_triples` in parts, in the same order: lists of the practice's own triples and,
+    between them, the `Shared` parts of its unit, contacts and institution, which a consumer of
+    many practices (a validation batch) takes in once each."""
+    return _Mapper(uris or Uris()).practice(practice)
 
 
 def to_graph(practices: Iterable[Practice], base_uri: str = DEFAULT_BASE) -> Graph:

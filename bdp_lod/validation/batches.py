@@ -27,7 +27,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ..findings import Finding
-from ..mapping import practice_triples
+from ..mapping import Shared, practice_parts
 from ..model import SourcedPractice
 from ..uris import Uris
 from .engine import Evaluator, Index, ShaclResult, Triple
@@ -168,20 +168,32 @@ def check_batch(
     pointers: dict[Node, list[int]] = {}
     practice_root = f"{uris.base}id/practice/"
     triples_seen = 0
+    shared: dict[int, tuple[Shared, frozenset[Node], frozenset[Node]]] = {}
+    """``id(part)`` → the part (held, so the id stays its own), its subjects and its node objects."""
     for batch_position, (position, record) in enumerate(records):
-        triples: list[Triple] = list(practice_triples(record.practice, uris))
-        triples_seen += len(triples)
-        index.add(triples)
+        own: set[Node] = set()
+        objects: set[Node] = set()
+        for part in practice_parts(record.practice, uris):
+            triples_seen += len(part)
+            if type(part) is Shared:
+                known = shared.get(id(part))
+                if known is None:  # a part met again adds nothing to the index: skip its triples
+                    index.add(part)
+                    known = shared[id(part)] = (part, frozenset(s for s, _p, _o in part), _nodes(part))
+                own |= known[1]
+                objects |= known[2]
+            else:
+                index.add(part)
+                own.update(s for s, _p, _o in part)
+                objects.update(_nodes(part))
         practice_nodes.append(URIRef(uris.practice(record.practice)))
         origin = record.origin
         origins.append(
             {"file": origin.file, "record_index": origin.index, "record_id": record.practice.id, "line": origin.line}
         )
-        own = {s for s, _p, _o in triples}
         for node in own:
             holders.setdefault(node, []).append(batch_position)
-        # type() first: a literal is no node, and isinstance's ABC check of it runs Python code
-        for node in {o for _s, _p, o in triples if type(o) is not Literal and isinstance(o, (URIRef, BNode))} - own:
+        for node in objects - own:
             pointers.setdefault(node, []).append(position)
     subjects: dict[int, list[object]] = {}
     references: dict[int, list[int]] = {}
@@ -224,6 +236,12 @@ def check_batch(
         practices=len(records),
         triples=triples_seen,
     )
+
+
+def _nodes(triples: Iterable[Triple]) -> frozenset[Node]:
+    """The IRIs and blank nodes among the triples' objects."""
+    # type() first: a literal is no node, and isinstance's ABC check of it runs Python code
+    return frozenset(o for _s, _p, o in triples if type(o) is not Literal and isinstance(o, (URIRef, BNode)))
 
 
 @dataclass
