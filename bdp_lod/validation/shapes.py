@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from ..errors import InputError
+from ..terms import from_ox
 from ..sources.contexts import offline_jsonld
 from ..vocab import data_file
 
@@ -257,7 +259,9 @@ def _parse(path: Path) -> Graph:
         raise InputError("no such file", file=str(path), pl="nie ma takiego pliku")
     graph = Graph()
     try:
-        if fmt == "json-ld":  # shapes are an input too: never a fetch on their behalf
+        if fmt in _FAST:
+            _parse_fast(path, _FAST[fmt], graph)
+        elif fmt == "json-ld":  # shapes are an input too: never a fetch on their behalf
             graph.parse(data=offline_jsonld(path.read_text(encoding="utf-8"), file=str(path)), format=fmt)
         else:
             graph.parse(path, format=fmt)
@@ -270,6 +274,25 @@ def _parse(path: Path) -> Graph:
             pl=f"nie można odczytać kształtów SHACL ({fmt}): {first}",
         ) from None
     return graph
+
+
+_FAST = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+"""Formats pyoxigraph parses: the product shapes in about 20 ms, against 200 ms for rdflib's
+Turtle parser, which every ``validate`` paid before its first record."""
+
+
+def _parse_fast(path: Path, fmt: ox.RdfFormat, graph: Graph) -> None:
+    """Into ``graph``, relative IRIs resolved against the file's URI as rdflib resolves them."""
+    converted: dict[object, Node] = {}
+
+    def term(value: object) -> Node:
+        found = converted.get(value)
+        if found is None:
+            found = converted[value] = from_ox(value)
+        return found
+
+    for t in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
+        graph.add((term(t.subject), term(t.predicate), term(t.object)))
 
 
 def compile_shapes(graph: Graph) -> Shapes:
