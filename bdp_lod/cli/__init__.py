@@ -1,12 +1,11 @@
 """The ``bdp-lod`` command: thin click commands, each a call into the library (docs/design.md §4).
 
-Every command module registers itself on `cli`; ``main`` turns the library's own errors into one
+Every command module registers itself on `cli` when its command is first asked for; ``main`` turns the library's own errors into one
 clear line on stderr and the contract's exit codes, never a traceback.
 """
 
 from __future__ import annotations
 
-from . import commands  # noqa: F401  (importing registers the commands on the group)
 from .group import cli
 
 __all__ = ["cli", "main"]

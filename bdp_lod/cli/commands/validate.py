@@ -8,7 +8,6 @@ import click
 from ...errors import InputError
 from ...uris import DEFAULT_BASE
 from ...findings import Message
-from ...publish.previous import read_previous
 from ...validation import validate
 from ...validation.profiles import DEFAULT_PROFILE, Profile
 from ..group import cli
@@ -55,7 +54,11 @@ def validate_command(
                              pl=f"--strict to --profile strict; nie łączy się z --profile {profile}")))
     chosen = Profile.STRICT if strict else Profile(profile or DEFAULT_PROFILE.value)
     try:
-        names = read_previous(previous, base_uri if base_uri.endswith("/") else base_uri + "/").names if previous else None
+        names = None
+        if previous:
+            from ...publish.previous import read_previous  # the publication's code, only when asked for
+
+            names = read_previous(previous, base_uri if base_uri.endswith("/") else base_uri + "/").names
         with Bars(ctx.lang) as bars:
             report = validate(inputs, shapes=shapes, encoding=encoding, base_uri=base_uri, progress=bars,
                               profile=chosen, previous=names)
