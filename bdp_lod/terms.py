@@ -7,13 +7,14 @@ pyoxigraph writes the files and runs SPARQL. The two meet here, in one conversio
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["from_ox", "to_ox"]
+__all__ = ["from_ox", "from_ox_triples", "to_ox"]
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -41,3 +42,17 @@ def from_ox(term: object) -> Node:
     if term.datatype.value == str(XSD.string):
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def from_ox_triples(triples: Iterable[ox.Triple | ox.Quad]) -> list[tuple[Node, Node, Node]]:
+    """Parsed triples as rdflib triples, each distinct term converted once: a file names its
+    predicates and shared nodes many times, and converting is most of the cost."""
+    converted: dict[object, Node] = {}
+
+    def term(value: object) -> Node:
+        found = converted.get(value)
+        if found is None:
+            found = converted[value] = from_ox(value)
+        return found
+
+    return [(term(t.subject), term(t.predicate), term(t.object)) for t in triples]

@@ -32,7 +32,7 @@ from ..uris import DEFAULT_BASE, Uris
 from ..vocab import BDP, DCTERMS
 from .batches import BatchOutcome, Located, Tally, check_batch, findings_of_results
 from .conflict_findings import conflict_findings
-from ..terms import from_ox
+from ..terms import from_ox_triples
 from .engine import Evaluator, Index, ShaclResult, Triple
 from .foreign import foreign_results
 from ..parallel import available_workers, ordered_map
@@ -212,20 +212,11 @@ def _rdf_triples(path: Path) -> Iterable[Triple]:
         return parse_rdf(path)
     fmt = ox.RdfFormat.TURTLE if suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
     try:
-        parsed = list(ox.parse(path=str(path), format=fmt))
+        return from_ox_triples(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, OSError, ValueError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"cannot parse {RDF_FORMATS[suffix]}: {detail}", file=str(path),
                          pl=f"nie można odczytać pliku {RDF_FORMATS[suffix]}: {detail}") from None
-    converted: dict[object, Node] = {}
-
-    def term(value: object) -> Node:
-        found = converted.get(value)
-        if found is None:
-            found = converted[value] = from_ox(value)
-        return found
-
-    return [(term(t.subject), term(t.predicate), term(t.object)) for t in parsed]
 
 
 def _partition_task(part: tuple[int, int]) -> list[ShaclResult]:

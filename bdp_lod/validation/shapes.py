@@ -26,7 +26,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from ..errors import InputError
-from ..terms import from_ox
+from ..terms import from_ox_triples
 from ..sources.contexts import offline_jsonld
 from ..vocab import data_file
 
@@ -283,16 +283,8 @@ Turtle parser, which every ``validate`` paid before its first record."""
 
 def _parse_fast(path: Path, fmt: ox.RdfFormat, graph: Graph) -> None:
     """Into ``graph``, relative IRIs resolved against the file's URI as rdflib resolves them."""
-    converted: dict[object, Node] = {}
-
-    def term(value: object) -> Node:
-        found = converted.get(value)
-        if found is None:
-            found = converted[value] = from_ox(value)
-        return found
-
-    for t in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
-        graph.add((term(t.subject), term(t.predicate), term(t.object)))
+    for triple in from_ox_triples(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())):
+        graph.add(triple)
 
 
 def compile_shapes(graph: Graph) -> Shapes:
