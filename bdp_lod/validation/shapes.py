@@ -29,6 +29,7 @@ from ..errors import InputError
 from ..terms import from_ox_triples
 from ..sources.contexts import offline_jsonld
 from ..vocab import data_file
+from .sparql_analysis import BrokenSparql, analyse
 
 __all__ = [
     "PRODUCT_SHAPES",
@@ -91,16 +92,6 @@ _SHAPE_TYPES = {SH.NodeShape, SH.PropertyShape}
 
 class ForeignShape(Exception):
     """A shape uses a SHACL feature the engine does not evaluate."""
-
-
-class BrokenSparql(Exception):
-    """A SPARQL constraint's query does not parse: no SHACL engine can run it, so it is an error
-    of the shapes file, not a shape to hand to pyshacl (which would fail with a traceback)."""
-
-    def __init__(self, query: str, reason: str) -> None:
-        super().__init__(reason)
-        self.query = query
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -445,7 +436,7 @@ class _Compiler:
                 raise ForeignShape(f"{node} uses $PATH on a shape whose path is not a predicate")
             text = re.sub(r"\$PATH\b", f"<{path}>", text)
         query = prefixes + text
-        predicates, projected, anchored = _analyse(query)
+        predicates, projected, anchored = analyse(query)
         bound = tuple(name for name in ("this", "currentShape") if re.search(rf"[$?]{name}\b", text))
         for name in bound:
             if name not in projected:
@@ -470,71 +461,4 @@ def _regex(pattern: Node, flags: Node | None) -> re.Pattern[str]:
     source = str(pattern.value) if isinstance(pattern, Literal) and pattern.value is not None and len(pattern.value) > 1 else str(pattern)
     return re.compile(source, re_flags)
 
-
-def _analyse(query: str) -> tuple[frozenset[URIRef] | None, set[str], bool]:
-    """The predicates a SELECT query can match (what a batch store has to hold for it), the
-    variables it projects, and whether it is `SparqlConstraint.anchored`."""
-    from rdflib.paths import Path as RdfPath
-    from rdflib.plugins.sparql import prepareQuery
-    from rdflib.plugins.sparql.parserutils import CompValue
-    from rdflib.term import Variable
-
-    try:
-        prepared = prepareQuery(query)
-    except Exception as exc:  # pyparsing errors carry no common type
-        raise BrokenSparql(query, " ".join(str(exc).split())) from None
-    found: set[URIRef] = set()
-
-    def visit(part: object) -> bool:
-        if isinstance(part, CompValue):
-            if part.name == "BGP" or "triples" in part:
-                for _s, predicate, _o in part.get("triples") or ():
-                    if isinstance(predicate, URIRef):
-                        found.add(predicate)
-                    elif isinstance(predicate, Variable) or isinstance(predicate, RdfPath):
-                        return False
-            return all(visit(v) for v in part.values())
-        if isinstance(part, (list, tuple)):
-            return all(visit(v) for v in part)
-        if isinstance(part, dict):
-            return all(visit(v) for v in part.values())
-        return True
-
-    projected = {str(v) for v in prepared.algebra.get("PV") or ()}
-    return (frozenset(found) if visit(prepared.algebra) else None), projected, _anchored(prepared.algebra)
-
-
-_AROUND_THE_PATTERN = {"SelectQuery", "Project", "Filter", "Extend"}
-
-
-def _anchored(algebra: object) -> bool:
-    """`SparqlConstraint.anchored`, read from rdflib's algebra of the query: a chain of
-    SelectQuery, Project, Filter and Extend (BIND) down to one BGP that has ``?this`` in a
-    triple pattern; anything else (OPTIONAL, UNION, MINUS, sub-queries, VALUES, aggregates,
-    ORDER BY, LIMIT, DISTINCT, EXISTS) may see a pre-bound ``$this`` differently."""
-    from rdflib.plugins.sparql.parserutils import CompValue
-    from rdflib.term import Variable
-
-    this = Variable("this")
-
-    def plain(expression: object) -> bool:
-        if isinstance(expression, CompValue):
-            return expression.name not in ("Builtin_EXISTS", "Builtin_NOTEXISTS") and all(
-                plain(v) for v in expression.values()
-            )
-        if isinstance(expression, (list, tuple)):
-            return all(plain(v) for v in expression)
-        return True
-
-    part = algebra
-    while isinstance(part, CompValue) and part.name in _AROUND_THE_PATTERN:
-        if part.name in ("Filter", "Extend") and not plain(part.get("expr")):
-            return False
-        if part.name == "Extend" and part.get("var") == this:
-            return False
-        part = part.get("p")
-    return (
-        isinstance(part, CompValue) and part.name == "BGP"
-        and any(this in triple for triple in part.get("triples") or ())
-    )
 
