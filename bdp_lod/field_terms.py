@@ -20,6 +20,7 @@ from typing import Mapping
 
 from rdflib import URIRef
 
+from .terms import named
 from .vocab import ADMS, BDP, CV, DCAT, DCTERMS, FOAF, LOCN, ORG, RDF, RDFS, SCHEMA, SKOS, VCARD, XSD
 
 __all__ = ["Field", "FIELDS", "Value", "field_of", "predicates"]
@@ -66,7 +67,7 @@ class Field:
 def _f(
     name: str, *predicates: str, value: Value, datatype: URIRef | None = None, many: bool = False, scheme: str = ""
 ) -> Field:
-    return Field(name, tuple(URIRef(p) for p in predicates), value, datatype, many, scheme)
+    return Field(name, tuple(named(p) for p in predicates), value, datatype, many, scheme)
 
 
 _TABLE: dict[str, tuple[Field, ...]] = {
@@ -74,13 +75,13 @@ _TABLE: dict[str, tuple[Field, ...]] = {
         _f("id", DCTERMS.identifier, value=Value.PLAIN),
         _f("title", DCTERMS.title, value=Value.PL),
         _f("description", DCTERMS.description, value=Value.PL),
-        _f("date_added", DCTERMS.issued, value=Value.TYPED, datatype=URIRef(XSD.date)),
+        _f("date_added", DCTERMS.issued, value=Value.TYPED, datatype=named(XSD.date)),
         _f("theme", DCAT.theme, value=Value.CONCEPT),
         _f("programme", BDP.programme, value=Value.CONCEPT),
         _f("source_url", DCTERMS.source, FOAF.page, value=Value.IRI),
-        _f("population", BDP.populationAtEntry, value=Value.TYPED, datatype=URIRef(XSD.nonNegativeInteger)),
+        _f("population", BDP.populationAtEntry, value=Value.TYPED, datatype=named(XSD.nonNegativeInteger)),
         _f("goals", BDP.goal, value=Value.PL, many=True),
-        _f("has_attachments", BDP.hasAttachments, value=Value.TYPED, datatype=URIRef(XSD.boolean)),
+        _f("has_attachments", BDP.hasAttachments, value=Value.TYPED, datatype=named(XSD.boolean)),
         _f("attachments", SCHEMA.associatedMedia, value=Value.NODE, many=True),
         _f("extra", BDP.sourceField, value=Value.NODE, many=True),
         _f("activities", BDP.activity, value=Value.NODE, many=True),

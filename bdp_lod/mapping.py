@@ -17,6 +17,7 @@ from rdflib.term import Node
 
 from . import concepts, teryt
 from .field_terms import predicates
+from .terms import named
 from .model import Activity, Address, Contact, Institution, LocalGovernmentUnit, Practice
 from .uris import DEFAULT_BASE, Uris
 from . import vocab
@@ -31,7 +32,7 @@ class _Terms:
         self._namespace = namespace
 
     def __getattr__(self, name: str) -> URIRef:
-        term = URIRef(getattr(self._namespace, name))
+        term = named(getattr(self._namespace, name))
         setattr(self, name, term)
         return term
 

@@ -14,7 +14,26 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["from_ox", "from_ox_triples", "to_ox"]
+__all__ = ["from_ox", "from_ox_triples", "named", "to_ox"]
+
+
+_NAMED: dict[str, URIRef] = {}
+
+
+def named(iri: str) -> URIRef:
+    """The one URIRef object of a vocabulary or shapes IRI.
+
+    A dict finds a key that is the very object it holds without calling rdflib's Python-level
+    ``__eq__``; an equal but distinct key costs that call. The engine looks every value up by the
+    shapes' predicate in an index keyed by the mapping's (some fifty lookups per practice), so
+    both take their terms from here. Only the vocabulary's and the shapes' terms are named here:
+    the table stays as small as they are.
+    """
+    key = str.__str__(iri)
+    found = _NAMED.get(key)
+    if found is None:
+        found = _NAMED[key] = URIRef(key)
+    return found
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:

@@ -26,7 +26,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from ..errors import InputError
-from ..terms import from_ox_triples
+from ..terms import from_ox_triples, named
 from ..sources.contexts import offline_jsonld
 from ..vocab import data_file
 from .sparql_analysis import BrokenSparql, analyse
@@ -275,7 +275,9 @@ Turtle parser, which every ``validate`` paid before its first record."""
 def _parse_fast(path: Path, fmt: ox.RdfFormat, graph: Graph) -> None:
     """Into ``graph``, relative IRIs resolved against the file's URI as rdflib resolves them."""
     for triple in from_ox_triples(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())):
-        graph.add(triple)
+        # the shapes' IRIs as the vocabulary's objects (terms.named): the engine's lookups hit by identity
+        s, p, o = (named(t) if type(t) is URIRef else t for t in triple)
+        graph.add((s, p, o))
 
 
 def compile_shapes(graph: Graph) -> Shapes:

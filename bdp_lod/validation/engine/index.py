@@ -11,6 +11,8 @@ from typing import Iterable, Sequence
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
+from ...terms import named
+
 __all__ = ["EMPTY", "Index", "Triple"]
 
 Triple = tuple[Node, Node, Node]
@@ -18,8 +20,8 @@ Triple = tuple[Node, Node, Node]
 EMPTY: dict[Node, list[Node]] = {}
 """The predicates of a node without triples (shared, never written)."""
 # Namespace attributes are looked up on every access; the hot paths use these constants.
-_RDF_TYPE = RDF.type
-_SUBCLASS_OF = RDFS.subClassOf
+_RDF_TYPE = named(RDF.type)
+_SUBCLASS_OF = named(RDFS.subClassOf)
 
 
 class Index:
@@ -99,7 +101,7 @@ class Index:
     def is_instance(self, node: Node, cls: Node) -> bool:
         """A SHACL instance: typed ``cls`` or one of its subclasses."""
         for type_ in self.values(node, _RDF_TYPE):
-            if type_ == cls or cls in self.superclasses(type_):
+            if type_ is cls or type_ == cls or cls in self.superclasses(type_):
                 return True
         return False
 
