@@ -187,3 +187,34 @@ def test_the_html_a_page_builds_escapes_exactly_as_autoescape_does(text: str) ->
     from bdp_lod.site.rendering import html_text
 
     assert html_text(text) == str(escape(text))
+
+
+SHAPED = """<h1 title="{{ title }}">{{ title }}</h1><p>{{ kinds|join(", ") }}</p>
+{% for group in groups %}<h2>{{ group.heading }} ({{ group.total }})</h2>
+<ul>
+{{ group.items }}</ul>
+{% if group.more %}<p>more</p>{% endif %}
+{% endfor %}
+"""
+
+
+@pytest.mark.parametrize("text", [HOSTILE, "", "plain", "'\"<>&", "łódź – „cudzysłów”"])
+def test_a_skeleton_filled_with_escaped_text_is_the_bytes_the_template_renders(text: str) -> None:
+    from types import SimpleNamespace as Group
+
+    from markupsafe import Markup
+
+    from bdp_lod.site.rendering import ENVIRONMENT, Skeleton, html_text, slot
+
+    template = ENVIRONMENT.from_string(SHAPED)
+    items = f"<li>{html_text(text)}</li>\n"
+    groups = [Group(heading=text, total=7, items=Markup(items), more=True),
+              Group(heading=text + "2", total=0, items=Markup(""), more=False)]
+    expected = template.render(title=text, kinds=[text, "b"], groups=groups)
+    skeleton = Skeleton(template.render(title=slot("title"), kinds=[slot("kinds")], groups=[
+        Group(heading=slot(f"heading{j}"), total=slot(f"total{j}"), items=slot(f"items{j}"), more=g.more)
+        for j, g in enumerate(groups)]))
+    filled = skeleton.fill({"title": html_text(text), "kinds": html_text(f"{text}, b"),
+                            "heading0": html_text(text), "total0": "7", "items0": items,
+                            "heading1": html_text(text + "2"), "total1": "0", "items1": ""})
+    assert filled == expected and "\0" not in filled

@@ -1,24 +1,25 @@
 """One HTML page per resource, Polish and English, from its description.
 
 Pages are Jinja2 templates with autoescape on, so a ``<script>`` in a practice's description is
-shown as text, never run. Every link is a relative path to another page's file (layout.py), so the
+shown as text, never run; the page template is rendered once per language and shape of page
+(`rendering.Skeleton`) and each page fills its slots with text escaped as autoescape escapes it. Every link is a relative path to another page's file (layout.py), so the
 pages browse on any static host. Labels come from the publication (the vocabulary's pl and en
 labels for classes and predicates; the data's Polish labels, whatever the page's language).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Final, NamedTuple
 
-from markupsafe import Markup
 
 from ..serialize.blocks import RDF_TYPE, Lit
 from .description import Description
 from .folder import SiteFolder
 from .layout import INDEX, Layout, Variant
-from .rendering import ENVIRONMENT, LANGUAGES, embedded_json, html_text, sparql_link
+from .rendering import ENVIRONMENT, LANGUAGES, Skeleton, embedded_json, html_text, slot, sparql_link
 from .term_labels import TERM_LABELS, curie
 
 __all__ = ["BACKLINKS_SHOWN", "UI", "PageWriter", "relative", "render_page"]
@@ -62,17 +63,21 @@ class _Link(NamedTuple):
 
 
 class _Section(NamedTuple):
+    """A section of the page as `_skeleton` renders it: its values are slots."""
+
     id: str | None
     title: str
     kinds: list[str]
-    rows: Markup
-    """The ``<dt>`` and ``<dd>`` of each property, as HTML made from escaped text."""
+    rows: str
+    """The ``<dt>`` and ``<dd>`` of each property."""
 
 
 class _Backlinks(NamedTuple):
+    """A group of backlinks as `_skeleton` renders it: its values are slots, ``more`` is its shape."""
+
     heading: str
-    total: int
-    items: Markup
+    total: str
+    items: str
     """The ``<li>`` of each subject listed (at most `BACKLINKS_SHOWN`)."""
     more: bool
 
@@ -211,7 +216,7 @@ def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
 
 
-def _properties(page: _Page, subject: str) -> tuple[list[str], Markup]:
+def _properties(page: _Page, subject: str) -> tuple[list[str], str]:
     """The kinds of ``subject`` and its other properties (``<dt>``/``<dd>`` HTML), labelled,
     values in natural order."""
     own = [(p, o) for s, p, o in page.d.triples if s == subject]
@@ -225,7 +230,7 @@ def _properties(page: _Page, subject: str) -> tuple[list[str], Markup]:
         shown = page.value(values[0]) if len(values) == 1 else "<br>".join(
             link.html for link in sorted(map(page.link, values), key=_natural))
         rows.append(f"<dt>{page.anchor(p)}</dt>\n<dd>{shown}</dd>\n")
-    return kinds, Markup("".join(rows))
+    return kinds, "".join(rows)
 
 
 def render_page(description: Description, layout: Layout, lang: str, endpoint: str | None = None) -> str:
@@ -240,34 +245,63 @@ def _render(description: Description, files: Mapping[Variant, str], names: _Name
     title = page.label(description.iri)
     kinds, rows = _properties(page, description.iri)
     terms = sorted({s for s, _p, _o in description.triples if s.startswith(description.iri + "#")})
-    sections = [_Section(None, "", [], rows)]
-    for term in terms:
-        term_kinds, term_rows = _properties(page, term)
-        sections.append(_Section(term.partition("#")[2], page.label(term), term_kinds, term_rows))
-    backlinks = [
-        _Backlinks(UI[lang]["linked"].format(page.label(p)), len(subjects),
-                   Markup("".join(f"<li>{page.anchor(s)}</li>\n" for s in subjects[:BACKLINKS_SHOWN])),
-                   len(subjects) > BACKLINKS_SHOWN)
-        for p, subjects in description.backlinks.items()
-    ]
-    other_lang = "en" if lang == "pl" else "pl"
     here = page.here
-    formats = _Formats(*(relative(files[variant], here) for variant in (Variant.TURTLE, Variant.JSONLD, Variant.NTRIPLES)))
-    return _TEMPLATE.render(
+    html = {
+        "title": html_text(title),
+        "kinds": html_text(", ".join(kinds)),
+        "iri": html_text(description.iri),
+        "rows": rows,
+        "ttl": html_text(relative(files[Variant.TURTLE], here)),
+        "jsonld": html_text(relative(files[Variant.JSONLD], here)),
+        "nt": html_text(relative(files[Variant.NTRIPLES], here)),
+        "other": html_text(relative(files[LANGUAGES[_OTHER[lang]]], here)),
+        "home": html_text(relative(INDEX + LANGUAGES[lang].extension, here)),
+        "schema_org": embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": description.iri,
+                                     "name": title, "url": description.iri}),
+    }
+    if endpoint:
+        html["describe"] = html_text(sparql_link(endpoint, f"DESCRIBE <{description.iri}>"))
+    for i, term in enumerate(terms):
+        term_kinds, html[f"rows{i}"] = _properties(page, term)
+        html[f"id{i}"] = html_text(term.partition("#")[2])
+        html[f"title{i}"] = html_text(page.label(term))
+        html[f"kinds{i}"] = html_text(", ".join(term_kinds))
+    more = []
+    linked = UI[lang]["linked"]
+    for j, (p, subjects) in enumerate(description.backlinks.items()):
+        html[f"heading{j}"] = html_text(linked.format(page.label(p)))
+        html[f"total{j}"] = str(len(subjects))
+        html[f"items{j}"] = "".join(f"<li>{page.anchor(s)}</li>\n" for s in subjects[:BACKLINKS_SHOWN])
+        more.append(len(subjects) > BACKLINKS_SHOWN)
+    return _skeleton(lang, len(terms), tuple(more), bool(endpoint)).fill(html)
+
+
+_OTHER: Final = {"pl": "en", "en": "pl"}
+"""Each page language and the language its page links to."""
+
+
+@functools.cache
+def _skeleton(lang: str, terms: int, more: tuple[bool, ...], describe: bool) -> Skeleton:
+    """The page template in ``lang`` for a resource of this shape: with ``terms`` hash terms
+    (each a section of its own), a backlinks group for each of ``more`` (whether it has more
+    subjects than are shown), and a SPARQL DESCRIBE link or not; its slots are `_render`'s."""
+    other = _OTHER[lang]
+    return Skeleton(_TEMPLATE.render(
         lang=lang,
         ui=_UI_ATTRIBUTES[lang],
-        title=title,
-        kinds=kinds,
-        iri=description.iri,
-        sections=sections,
-        backlinks=backlinks,
-        formats=formats,
-        describe=sparql_link(endpoint, f"DESCRIBE <{description.iri}>") if endpoint else None,
-        other=_Other(other_lang, UI[other_lang]["name"], relative(files[LANGUAGES[other_lang]], here)),
-        home=relative(INDEX + LANGUAGES[lang].extension, here),
-        schema_org=embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": description.iri,
-                                   "name": title, "url": description.iri}),
-    )
+        title=slot("title"),
+        kinds=[slot("kinds")],
+        iri=slot("iri"),
+        sections=[_Section(None, "", [], slot("rows"))] + [
+            _Section(slot(f"id{i}"), slot(f"title{i}"), [slot(f"kinds{i}")], slot(f"rows{i}")) for i in range(terms)],
+        backlinks=[_Backlinks(slot(f"heading{j}"), slot(f"total{j}"), slot(f"items{j}"), shown)
+                   for j, shown in enumerate(more)],
+        formats=_Formats(slot("ttl"), slot("jsonld"), slot("nt")),
+        describe=slot("describe") if describe else None,
+        other=_Other(other, UI[other]["name"], slot("other")),
+        home=slot("home"),
+        schema_org=slot("schema_org"),
+    ))
 
 
 _TEMPLATE: Final = ENVIRONMENT.get_template("resource.html")
