@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, Union
 
@@ -88,22 +88,34 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
     """
     out: list[SourcedPractice] = []
     findings: list[Finding] = []
-    seen: dict[LocalGovernmentUnit, Resolution] = {}  # a database names each gmina many times
+    # a database names each gmina many times: its resolution and official unit are made once
+    seen: dict[LocalGovernmentUnit, tuple[Resolution, LocalGovernmentUnit | None]] = {}
     for record in records:
         unit = record.practice.unit
         if unit is None:
             out.append(record)
             continue
-        resolution = seen.get(unit) or seen.setdefault(unit, resolve(unit))
+        known = seen.get(unit)
+        if known is None:
+            resolution = resolve(unit)
+            official = teryt.official_unit(resolution.units) if resolution.resolved else None
+            known = seen[unit] = (resolution, official)
+        resolution, official = known
         origin = record.origin
         findings.extend(
             f.at(file=origin.file, record_index=origin.index, record_id=record.practice.id, line=origin.line)
             for f in resolution.findings
         )
-        if resolution.resolved:
-            record = replace(record, practice=replace(record.practice, unit=teryt.official_unit(resolution.units)))
+        if official is not None:
+            record = SourcedPractice(_with_unit(record.practice, official), origin)
         out.append(record)
     return out, findings
+
+
+def _with_unit(practice: Practice, unit: LocalGovernmentUnit) -> Practice:
+    """`dataclasses.replace` of the unit, without its walk over the fields: a practice's
+    attributes are exactly its fields (no slots, no init=False fields), all passed again."""
+    return Practice(**{**vars(practice), "unit": unit})
 
 
 _Items = list[tuple[object, Origin]]
