@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, Union
@@ -88,19 +89,12 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
     """
     out: list[SourcedPractice] = []
     findings: list[Finding] = []
-    # a database names each gmina many times: its resolution and official unit are made once
-    seen: dict[LocalGovernmentUnit, tuple[Resolution, LocalGovernmentUnit | None]] = {}
     for record in records:
         unit = record.practice.unit
         if unit is None:
             out.append(record)
             continue
-        known = seen.get(unit)
-        if known is None:
-            resolution = resolve(unit)
-            official = teryt.official_unit(resolution.units) if resolution.resolved else None
-            known = seen[unit] = (resolution, official)
-        resolution, official = known
+        resolution, official = _resolved(unit)
         origin = record.origin
         findings.extend(
             f.at(file=origin.file, record_index=origin.index, record_id=record.practice.id, line=origin.line)
@@ -110,6 +104,17 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
             record = SourcedPractice(_with_unit(record.practice, official), origin)
         out.append(record)
     return out, findings
+
+
+@lru_cache(maxsize=8192)
+def _resolved(unit: LocalGovernmentUnit) -> tuple[Resolution, LocalGovernmentUnit | None]:
+    """A unit's resolution and, when resolved, its official form: the same for as long as the
+    process lives (the shipped register and the vocabulary are read once), and a database
+    names each gmina many times, mostly in different reading chunks. Callers only read the
+    resolution's findings. 8192 units hold every unit of the register (2,875 rows) and the
+    spellings sources give them."""
+    resolution = resolve(unit)
+    return resolution, teryt.official_unit(resolution.units) if resolution.resolved else None
 
 
 def _with_unit(practice: Practice, unit: LocalGovernmentUnit) -> Practice:

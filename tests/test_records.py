@@ -159,3 +159,14 @@ def test_records_naming_the_same_unit_get_equal_official_units() -> None:
     resolved, findings = resolve_units([record, record])
     assert resolved[0] == resolved[1] and resolved[0].practice.unit != record.practice.unit
     assert resolved[0].practice.unit is not None and resolved[0].practice.unit.terc == ("2202043",)
+
+
+def test_every_record_naming_a_unit_gets_its_resolution_findings_in_every_call() -> None:
+    from bdp_lod.model import Origin, Practice, SourcedPractice, from_dict
+    from bdp_lod.records import resolve_units
+
+    practice = from_dict(Practice, {"title": "T", "description": "D", "unit": {"name": "Czersk", "type": "gmina-miejska"}})
+    records = [SourcedPractice(practice, Origin("a.jsonl", index=i)) for i in range(2)]
+    for _ in range(2):  # the second call finds the resolution remembered
+        _, findings = resolve_units(records)
+        assert [(f.code, f.record_index) for f in findings] == [("teryt.type-mismatch", 0), ("teryt.type-mismatch", 1)]
