@@ -213,24 +213,31 @@ def from_dict(cls: type[_T], data: Mapping[str, Any]) -> _T:
     for name, convert in plan:
         if name in data:
             value = data[name]
-            kwargs[name] = None if value is None else convert(value)
+            if value is None:
+                kwargs[name] = None
+            elif convert is None:  # a plain field, inlined: most fields of a record are
+                kwargs[name] = tuple(value) if isinstance(value, list) else value
+            else:
+                kwargs[name] = convert(value)
     return cls(**kwargs)
 
 
 _Convert = Callable[[Any], Any]
-_Plan = tuple[tuple[str, _Convert], ...]
+_Plan = tuple[tuple[str, _Convert | None], ...]
 
 _PLANS: dict[type, _Plan] = {}
 """`_plan` of each class `from_dict` has built."""
 
 
 def _plan(cls: type) -> _Plan:
-    """Each field of a model class with how `from_dict` turns a (non-null) value into it: worked
-    out once per class, as `dataclasses.fields` and the name tests cost more than the building."""
+    """Each field of a model class with how `from_dict` turns a (non-null) value into it (None:
+    a list becomes a tuple, as records are hashable, and anything else is taken as it is):
+    worked out once per class, as `dataclasses.fields` and the name tests cost more than the
+    building."""
     return tuple((f.name, _converter(f.name)) for f in fields(cls))
 
 
-def _converter(name: str) -> _Convert:
+def _converter(name: str) -> _Convert | None:
     if name in _NESTED:
         nested = _NESTED[name]
         return lambda value: from_dict(nested, value)
@@ -240,10 +247,7 @@ def _converter(name: str) -> _Convert:
     if name == "extra":
         return lambda value: tuple((str(k), str(v)) for k, v in value.items())
     if name == "date_added":
-        return lambda value: dt.date.fromisoformat(value) if isinstance(value, str) else _as_is(value)
-    return _as_is
-
-
-def _as_is(value: Any) -> Any:
-    """A list becomes a tuple (records are hashable); anything else is taken as it is."""
-    return tuple(value) if isinstance(value, list) else value
+        return lambda value: (
+            dt.date.fromisoformat(value) if isinstance(value, str) else tuple(value) if isinstance(value, list) else value
+        )
+    return None
