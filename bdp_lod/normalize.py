@@ -123,6 +123,7 @@ def normalize_email(value: str) -> str:
     return address
 
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 
 
@@ -134,7 +135,7 @@ def normalize_website(value: str) -> str:
     the sites answered when the database was built, and it is what a browser would try.
     """
     text = collapse(value)
-    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):
+    if not _SCHEME.match(text):
         text = "http://" + text
     problem = ValueProblem(codes.NORMALIZE_WEBSITE, given=value)
     try:  # urlsplit rejects bad IPv6 literals and ports; the idna codec rejects empty labels
@@ -156,21 +157,25 @@ _POLISH_MONTHS = {
 }
 
 
+_NUMERIC_DATES = (
+    (re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})"), (1, 2, 3)),
+    (re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})"), (3, 2, 1)),
+)
+"""Year first, or day first; the groups of the year, the month and the day."""
+_WORDED_DATE = re.compile(r"(\d{1,2}) ([a-ząćęłńóśźż]+) (\d{4})")
+
+
 def parse_date(value: str) -> str:
     """ISO 8601 date from the forms Polish sources use.
 
     "2013-06-28", "28.06.2013", "28-06-2013", "28/06/2013", "2013.06.28" and "10 stycznia 2023".
     """
     text = collapse(value).lower().rstrip(" r.").strip()
-    patterns = (
-        (r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", (1, 2, 3)),
-        (r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", (3, 2, 1)),
-    )
-    for pattern, (y, m, d) in patterns:
-        match = re.fullmatch(pattern, text)
+    for pattern, (y, m, d) in _NUMERIC_DATES:
+        match = pattern.fullmatch(text)
         if match:
             return _iso(int(match[y]), int(match[m]), int(match[d]), value)
-    match = re.fullmatch(r"(\d{1,2}) ([a-ząćęłńóśźż]+) (\d{4})", text)
+    match = _WORDED_DATE.fullmatch(text)
     if match and match[2] in _POLISH_MONTHS:
         return _iso(int(match[3]), _POLISH_MONTHS[match[2]], int(match[1]), value)
     raise _bad_date(value)
@@ -187,20 +192,26 @@ def _bad_date(value: str) -> ValueProblem:
     return ValueProblem(codes.NORMALIZE_DATE, given=value)
 
 
+_POPULATION = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+")
+
+
 def parse_population(value: str | int) -> int:
     """Inhabitants as an integer: "21.224", "302 094" and "21224" are all read; dots and spaces
     are thousands separators on Polish pages."""
     if isinstance(value, int):
         return value
     text = _SPACE.sub("", value)
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", text):
-        return int(re.sub(r"[.,]", "", text))
+    if _POPULATION.fullmatch(text):
+        return int(text.replace(".", "").replace(",", ""))
     raise ValueProblem(codes.NORMALIZE_POPULATION, given=value)
+
+
+_VOIVODESHIP_PREFIX = re.compile(r"^(województwo|woj\.)\s*")
 
 
 def _voivodeship(value: str) -> str:
     text = collapse(value).casefold()
-    text = re.sub(r"^(województwo|woj\.)\s*", "", text)
+    text = _VOIVODESHIP_PREFIX.sub("", text)
     if text not in VOIVODESHIPS:
         raise ValueProblem(codes.NORMALIZE_VOIVODESHIP, given=value)
     return text

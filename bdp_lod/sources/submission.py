@@ -57,16 +57,17 @@ def _strict_integer(_checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+_URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_SPACE = re.compile(r"\s")
+
+
 def _is_uri(instance: object) -> bool:
     """An absolute URI without spaces; jsonschema checks ``uri`` only with an optional extra."""
     if not isinstance(instance, str):
         return True
     parts = urlsplit(instance)
-    return bool(
-        re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", parts.scheme)
-        and (parts.netloc or parts.path)
-        and not re.search(r"\s", instance)
-    )
+    return bool(_URI_SCHEME.fullmatch(parts.scheme) and (parts.netloc or parts.path) and not _SPACE.search(instance))
+
 
 
 def _format_checker() -> FormatChecker:
