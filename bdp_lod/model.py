@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Any, Mapping, TypeVar
+from typing import Any, Callable, Mapping, TypeVar
 
 __all__ = [
     "Activity",
@@ -209,22 +209,45 @@ def from_dict(cls: type[_T], data: Mapping[str, Any]) -> _T:
     that a reader can report every problem of a record rather than stop at the first.
     """
     kwargs: dict[str, Any] = {}
-    for f in fields(cls):  # type: ignore[arg-type]  # a dataclass type, as from_dict is only called with model classes
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if value is None:
-            kwargs[f.name] = None
-        elif f.name in _NESTED:
-            kwargs[f.name] = from_dict(_NESTED[f.name], value)
-        elif f.name in _NESTED_LISTS:
-            kwargs[f.name] = tuple(from_dict(_NESTED_LISTS[f.name], v) for v in value)
-        elif f.name == "extra":
-            kwargs[f.name] = tuple((str(k), str(v)) for k, v in value.items())
-        elif f.name == "date_added" and isinstance(value, str):
-            kwargs[f.name] = dt.date.fromisoformat(value)
-        elif isinstance(value, list):
-            kwargs[f.name] = tuple(value)
-        else:
-            kwargs[f.name] = value
+    plan = _PLANS.get(cls) or _PLANS.setdefault(cls, _plan(cls))
+    for name, convert in plan:
+        if name in data:
+            value = data[name]
+            if value is None:
+                kwargs[name] = None
+            elif convert is None:  # a plain field, inlined: most fields of a record are
+                kwargs[name] = tuple(value) if isinstance(value, list) else value
+            else:
+                kwargs[name] = convert(value)
     return cls(**kwargs)
+
+
+_Convert = Callable[[Any], Any]
+_Plan = tuple[tuple[str, _Convert | None], ...]
+
+_PLANS: dict[type, _Plan] = {}
+"""`_plan` of each class `from_dict` has built."""
+
+
+def _plan(cls: type) -> _Plan:
+    """Each field of a model class with how `from_dict` turns a (non-null) value into it (None:
+    a list becomes a tuple, as records are hashable, and anything else is taken as it is):
+    worked out once per class, as `dataclasses.fields` and the name tests cost more than the
+    building."""
+    return tuple((f.name, _converter(f.name)) for f in fields(cls))
+
+
+def _converter(name: str) -> _Convert | None:
+    if name in _NESTED:
+        nested = _NESTED[name]
+        return lambda value: from_dict(nested, value)
+    if name in _NESTED_LISTS:
+        item = _NESTED_LISTS[name]
+        return lambda value: tuple(from_dict(item, v) for v in value)
+    if name == "extra":
+        return lambda value: tuple((str(k), str(v)) for k, v in value.items())
+    if name == "date_added":
+        return lambda value: (
+            dt.date.fromisoformat(value) if isinstance(value, str) else tuple(value) if isinstance(value, list) else value
+        )
+    return None

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, replace
+from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, Union
 
@@ -88,22 +89,38 @@ def resolve_units(records: Iterable[SourcedPractice]) -> tuple[list[SourcedPract
     """
     out: list[SourcedPractice] = []
     findings: list[Finding] = []
-    seen: dict[LocalGovernmentUnit, Resolution] = {}  # a database names each gmina many times
     for record in records:
         unit = record.practice.unit
         if unit is None:
             out.append(record)
             continue
-        resolution = seen.get(unit) or seen.setdefault(unit, resolve(unit))
+        resolution, official = _resolved(unit)
         origin = record.origin
         findings.extend(
             f.at(file=origin.file, record_index=origin.index, record_id=record.practice.id, line=origin.line)
             for f in resolution.findings
         )
-        if resolution.resolved:
-            record = replace(record, practice=replace(record.practice, unit=teryt.official_unit(resolution.units)))
+        if official is not None:
+            record = SourcedPractice(_with_unit(record.practice, official), origin)
         out.append(record)
     return out, findings
+
+
+@lru_cache(maxsize=8192)
+def _resolved(unit: LocalGovernmentUnit) -> tuple[Resolution, LocalGovernmentUnit | None]:
+    """A unit's resolution and, when resolved, its official form: the same for as long as the
+    process lives (the shipped register and the vocabulary are read once), and a database
+    names each gmina many times, mostly in different reading chunks. Callers only read the
+    resolution's findings. 8192 units hold every unit of the register (2,875 rows) and the
+    spellings sources give them."""
+    resolution = resolve(unit)
+    return resolution, teryt.official_unit(resolution.units) if resolution.resolved else None
+
+
+def _with_unit(practice: Practice, unit: LocalGovernmentUnit) -> Practice:
+    """`dataclasses.replace` of the unit, without its walk over the fields: a practice's
+    attributes are exactly its fields (no slots, no init=False fields), all passed again."""
+    return Practice(**{**vars(practice), "unit": unit})
 
 
 _Items = list[tuple[object, Origin]]

@@ -136,3 +136,37 @@ def test_one_practice_from_a_page_json_and_csv_gives_identical_records_and_tripl
     from_csv = [p for p in prepare([EXAMPLES / "bdp-practices.csv"]).practices if p.unit and p.unit.name == "Czersk"]
     assert from_page == from_json == from_csv
     assert set(to_graph(from_page)) == set(to_graph(from_json)) == set(to_graph(from_csv))
+
+
+def test_a_resolved_unit_replaces_the_unit_and_nothing_else() -> None:
+    import dataclasses
+
+    from bdp_lod.records import _with_unit
+    from bdp_lod.sources import read_file
+
+    practice = read_file(EXAMPLES / "000-czersk.json").records[0].practice
+    official = LocalGovernmentUnit(name="Czersk", type="gmina-miejsko-wiejska", terc=("2202043",))
+    assert all(f.init for f in dataclasses.fields(practice)) and not hasattr(type(practice), "__slots__")
+    assert _with_unit(practice, official) == dataclasses.replace(practice, unit=official)
+    assert repr(_with_unit(practice, official)) == repr(dataclasses.replace(practice, unit=official))
+
+
+def test_records_naming_the_same_unit_get_equal_official_units() -> None:
+    from bdp_lod.records import resolve_units
+    from bdp_lod.sources import read_file
+
+    record = read_file(EXAMPLES / "000-czersk.json").records[0]
+    resolved, findings = resolve_units([record, record])
+    assert resolved[0] == resolved[1] and resolved[0].practice.unit != record.practice.unit
+    assert resolved[0].practice.unit is not None and resolved[0].practice.unit.terc == ("2202043",)
+
+
+def test_every_record_naming_a_unit_gets_its_resolution_findings_in_every_call() -> None:
+    from bdp_lod.model import Origin, Practice, SourcedPractice, from_dict
+    from bdp_lod.records import resolve_units
+
+    practice = from_dict(Practice, {"title": "T", "description": "D", "unit": {"name": "Czersk", "type": "gmina-miejska"}})
+    records = [SourcedPractice(practice, Origin("a.jsonl", index=i)) for i in range(2)]
+    for _ in range(2):  # the second call finds the resolution remembered
+        _, findings = resolve_units(records)
+        assert [(f.code, f.record_index) for f in findings] == [("teryt.type-mismatch", 0), ("teryt.type-mismatch", 1)]

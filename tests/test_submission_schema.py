@@ -17,6 +17,8 @@ from bdp_lod.model import Origin
 from bdp_lod.normalize import VOIVODESHIPS
 from bdp_lod.sources.submission import (
     _PATTERNS,
+    _findings_of,
+    _float_places,
     check_submission,
     read_submissions,
     schema_findings,
@@ -509,3 +511,45 @@ def test_schema_identity_and_formats_are_checked() -> None:
     assert not checker.conforms("promocja.czersk.pl", "email")
     assert not checker.conforms("http://exa mple.org", "uri")
     assert checker.conforms("https://example.org/a", "uri")
+
+
+def test_the_integer_places_come_from_the_schema() -> None:
+    assert _float_places() == (("population",),)
+
+
+def test_every_place_but_the_integer_ones_refuses_a_float_by_its_type() -> None:
+    """Why floats are looked for at the integer places only: any other place of a record is
+    typed as something a float is not, or is an unknown property of a closed object, and the
+    schema holds subschemas only where `_float_places` looks for them."""
+    followed = {"properties", "items", "additionalProperties", "anyOf"}
+    applicators = {
+        "$ref", "$defs", "allOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems",
+        "contains", "patternProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties",
+    }
+    places = _subschemas(submission_schema())
+    assert [where for where, schema in places if "type" not in schema] == []
+    assert [where for where, schema in places if schema["type"] == "number"] == []
+    assert [where for where, schema in places if set(schema) & (applicators - followed)] == []
+    assert [where for where, schema in places if schema["type"] == "integer"] == ["#/properties/population"]
+
+
+@pytest.mark.parametrize(
+    "where, value",
+    [
+        (("population",), 21224.0),
+        (("population",), 1e400),
+        (("title",), 1.5),
+        (("unit", "terc"), [2202043.0]),
+        (("contacts",), [{"name": "X", "phones": [1.0]}]),
+        (("goals",), [1.0]),
+        (("extra",), {"x": 1.0}),
+        (("has_attachments",), 1.0),
+    ],
+)
+def test_a_float_anywhere_gets_the_strict_validators_findings(where: tuple[str, ...], value: object) -> None:
+    record = copy.deepcopy(VALID)
+    changed(where, value)(record)
+    strict = list(dict.fromkeys(f for error in submission_validator().iter_errors(record) for f in _findings_of(error)))
+    found = schema_findings(record)
+    assert strict
+    assert len(found) == len(strict) and set(found) == set(strict)

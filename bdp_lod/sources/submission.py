@@ -13,7 +13,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypedDict
+from typing import Any, Callable, Iterator, TypedDict, Union
 from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
@@ -57,16 +57,17 @@ def _strict_integer(_checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+_URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_SPACE = re.compile(r"\s")
+
+
 def _is_uri(instance: object) -> bool:
     """An absolute URI without spaces; jsonschema checks ``uri`` only with an optional extra."""
     if not isinstance(instance, str):
         return True
     parts = urlsplit(instance)
-    return bool(
-        re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", parts.scheme)
-        and (parts.netloc or parts.path)
-        and not re.search(r"\s", instance)
-    )
+    return bool(_URI_SCHEME.fullmatch(parts.scheme) and (parts.netloc or parts.path) and not _SPACE.search(instance))
+
 
 
 def _format_checker() -> FormatChecker:
@@ -255,15 +256,54 @@ def _fast_gate() -> Callable[[object], bool]:
     return gate.is_valid
 
 
-def _has_float(data: object) -> bool:
-    """JSON Schema counts ``21224.0`` as an integer, the strict validator does not."""
-    if isinstance(data, float):
-        return True
+_Place = tuple[Union[str, None], ...]
+"""A place in a record as steps from the record: property names, None for every key of an
+object or every item of an array."""
+
+
+def _integer_paths(schema: dict[str, Any], path: _Place = ()) -> Iterator[_Place]:
+    """The places the schema types ``integer``. It follows the keywords that hold subschemas in the submission schema; a test
+    holds the schema to them."""
+    kind = schema.get("type")
+    if kind == "integer" or (isinstance(kind, list) and "integer" in kind):
+        yield path
+    for name, sub in schema.get("properties", {}).items():
+        yield from _integer_paths(sub, (*path, name))
+    for keyword in ("items", "additionalProperties"):
+        if isinstance(schema.get(keyword), dict):
+            yield from _integer_paths(schema[keyword], (*path, None))
+    for keyword in ("anyOf", "allOf", "oneOf"):
+        for sub in schema.get(keyword, []):
+            yield from _integer_paths(sub, path)
+
+
+@cache
+def _float_places() -> tuple[_Place, ...]:
+    """The submission schema's integer-typed places (``population`` alone, today), found once."""
+    return tuple(dict.fromkeys(_integer_paths(submission_schema())))
+
+
+def _floats_at(data: object, path: _Place) -> bool:
+    if not path:
+        return isinstance(data, float)
+    step, rest = path[0], path[1:]
     if isinstance(data, dict):
-        return any(_has_float(v) for v in data.values())
-    if isinstance(data, list):
-        return any(_has_float(v) for v in data)
+        if step is None:
+            return any(_floats_at(v, rest) for v in data.values())
+        return step in data and _floats_at(data[step], rest)
+    if isinstance(data, list) and step is None:
+        return any(_floats_at(v, rest) for v in data)
     return False
+
+
+def _has_float(data: object) -> bool:
+    """A float where the schema wants an integer: JSON Schema counts ``21224.0`` as an integer,
+    the strict validator does not, so the fast gate cannot answer for such a record.
+
+    Only the integer-typed places are looked at. A float anywhere else breaks a ``type`` the
+    fast gate checks as the strict validator does (every value of the schema is typed, and no
+    type but ``integer`` is told apart differently), so the gate already refuses it."""
+    return any(_floats_at(data, path) for path in _float_places())
 
 
 def schema_findings(data: object) -> list[Finding]:
