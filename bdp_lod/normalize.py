@@ -275,13 +275,14 @@ class _Normalizer:
 
     @staticmethod
     def text(data: dict[str, Any], key: str) -> None:
-        """`value` with `collapse` as the function and an empty result left out, inlined (the
-        commonest kind of field by far): collapsing refuses nothing, so it needs no path."""
+        """`value` with `collapse` as the function and an empty result left out, without its
+        try and finding (the commonest kind of field by far): collapsing refuses nothing, so it
+        needs no path."""
         given = data.get(key)
         if given is None:
             data.pop(key, None)
             return
-        text = " ".join(str(given).split())
+        text = collapse(str(given))
         if text:
             data[key] = text
         else:
