@@ -32,7 +32,7 @@ from ..model import Practice
 from .formats import FORMATS, RdfFormat, format_for
 from ..vocab import PREFIXES
 from .blocks import (
-    Row, SubjectBlocks, TurtleNames, rows_of, turtle_prefixes, write_ntriples, write_statements, write_turtle,
+    Block, Row, SubjectBlocks, TurtleNames, rows_of, turtle_prefixes, write_ntriples, write_statements, write_turtle,
 )
 from .jsonld import JsonLdWriter, Renderer, context, context_header
 from .practices import write_practices
@@ -78,10 +78,16 @@ class AllFormats:
         self._names = TurtleNames(PREFIXES)
         self._prefixes = turtle_prefixes(PREFIXES)
 
-    def serialize(self, rows: list[Row]) -> dict[RdfFormat, bytes]:
-        """The documents of ``rows`` (duplicates removed) by format."""
+    def serialize(self, rows: list[Row], lines: Iterable[Block] | None = None) -> dict[RdfFormat, bytes]:
+        """The documents of ``rows`` (duplicates removed) by format; ``lines``, the blocks of
+        ``rows`` when the caller has them already (the site reads them from the dump), are
+        taken as they stand instead of formatting ``rows`` again."""
         blocks = SubjectBlocks()
-        blocks.add(rows)
+        if lines is None:
+            blocks.add(rows)
+        else:
+            for block in lines:
+                blocks.add_block(block)
         turtle = io.BytesIO()
         turtle.write(self._prefixes)
         write_statements(blocks, turtle, self._names)

@@ -28,7 +28,7 @@ from rdflib.term import Node
 from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = [
-    "Block", "BlockMaker", "Grouped", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "TurtleNames",
+    "Block", "BlockMaker", "Grouped", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "TurtleNames", "subject_block",
     "nt_line", "nt_term", "parse_term", "read_ntriples", "rows_of", "turtle_prefixes", "write_ntriples",
     "write_statements", "write_turtle",
 ]
@@ -231,10 +231,14 @@ class BlockMaker:
                 if len(recent) >= self.RECENT:
                     recent.clear()
                 recent[subject] = arrival
-            key = _iri(subject)
-            lines = sorted({f"{key} {_tail(p, o)}" for _, p, o in group})
-            out.append(Block(key, "".join(lines).encode("utf-8")))
+            out.append(subject_block(subject, group))
         return out
+
+
+def subject_block(subject: str, rows: Iterable[Row]) -> Block:
+    """The block of ``subject`` from its triples ``rows``."""
+    key = _iri(subject)
+    return Block(key, "".join(sorted({f"{key} {_tail(p, o)}" for _, p, o in rows})).encode("utf-8"))
 
 
 class SortedBlocks(Protocol):

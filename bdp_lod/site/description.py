@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..serialize.blocks import Row
+from ..serialize.blocks import Block, Row
 
 __all__ = ["Description", "Labels"]
 
@@ -25,8 +25,13 @@ class Description:
     path: str
     """The identifier path under the base (:meth:`bdp_lod.site.layout.Layout.path`)."""
     triples: tuple[Row, ...]
-    """The resource's triples and those of the nodes nested under its IRI, sorted (as the
-    serialiser's plain rows: an IRI is a ``str``, a literal a `bdp_lod.serialize.blocks.Lit`)."""
+    """The resource's triples and those of the nodes nested under its IRI, in the order of its
+    N-Triples document (as the serialiser's plain rows: an IRI is a ``str``, a literal a
+    `bdp_lod.serialize.blocks.Lit`)."""
+    blocks: tuple[Block, ...] = ()
+    """The triples' N-Triples lines, a block per subject in the document's order, as the
+    published dump holds them; empty for a description made from triples alone (a tombstone),
+    whose documents format them."""
     labels: Labels = field(default_factory=dict)
     """Labels of the resource, its types, its predicates and every IRI its triples name."""
     neighbours: tuple[Row, ...] = ()

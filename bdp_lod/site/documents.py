@@ -16,26 +16,23 @@ subjects are spread over the run of the whole base) is the one held to the end.
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..serialize import FORMATS, AllFormats
-from ..serialize.blocks import Row, nt_term
+from ..serialize.blocks import Block, Row, SubjectBlocks, nt_line, subject_block
 from .census import LABELS, Census, take_census
 from .description import Description
 from .folder import SiteFolder
 from .layout import CATALOG, RDF_VARIANTS, Layout, Variant
-from .reading import subjects
+from .reading import Stated, stated, subjects
 
 __all__ = ["DocumentWriter", "Share", "describe", "descriptions", "share_of"]
 
 Share = tuple[int, int]
 """(k, n): the k-th of n disjoint parts of the descriptions, for n processes writing at once."""
-
-
-def _row_key(row: Row) -> tuple[str, str, str]:
-    return row[0], row[1], nt_term(row[2])
 
 
 def _family(path: str, paths: set[str]) -> str:
@@ -56,7 +53,7 @@ def _in_share(path: str, paths: set[str], share: Share) -> bool:
 
 def share_of(layout: Layout, census: Census, share: Share) -> Callable[[str], bool]:
     """Whether a subject's triples are needed for the descriptions of ``share``: what a worker
-    reads the dump with (`bdp_lod.site.reading.subjects`), so that it parses only its share's
+    reads the dump with (`bdp_lod.site.reading.stated`), so that it parses only its share's
     lines instead of the whole dump."""
     paths = census.paths
 
@@ -78,9 +75,29 @@ def _ancestor(path: str, paths: set[str]) -> str | None:
     return None
 
 
-def _description(path: str, rows: list[Row], census: Census, layout: Layout) -> Description:
+def _own(stated: list[Stated]) -> tuple[tuple[Row, ...], tuple[Block, ...]]:
+    """The triples and blocks of a description's subjects, in the order of its N-Triples
+    document; a subject that two published files describe is merged into one block."""
+    held = SubjectBlocks()
+    rows: dict[str, list[Row]] = {}
+    merged: set[str] = set()
+    for _subject, its_rows, block in stated:
+        held.add_block(block)
+        if block.key in rows:
+            merged.add(block.key)
+            rows[block.key] = [*rows[block.key], *its_rows]
+        else:
+            rows[block.key] = its_rows
+    blocks = tuple(Block(key, lines) for key, lines in held.sorted_blocks())
+    triples: list[Row] = []
+    for key, _lines in blocks:
+        triples.extend(sorted(set(rows[key]), key=nt_line) if key in merged else rows[key])
+    return tuple(triples), blocks
+
+
+def _description(path: str, stated: list[Stated], census: Census, layout: Layout) -> Description:
     iri = layout.iri(path)
-    triples = tuple(sorted(set(rows), key=_row_key))
+    triples, blocks = _own(stated)
     linked = census.backlinks.get(iri, {})
     named = {t for row in triples for t in (row[0], row[1], row[2]) if t.__class__ is str}
     labelled = named | set(linked) | {s for subjects in linked.values() for s in subjects}
@@ -90,41 +107,40 @@ def _description(path: str, rows: list[Row], census: Census, layout: Layout) -> 
         iri=iri,
         path=path,
         triples=triples,
+        blocks=blocks,
         labels={i: labels[i] for i in sorted(labelled) if i in labels},
         backlinks={p: tuple(sorted(set(s))) for p, s in sorted(linked.items())},
-        neighbours=tuple(sorted(
-            (row for i in sorted(named - own) for row in census.stated.get(i, ())),
-            key=_row_key,
-        )),
+        neighbours=tuple(row for i in sorted(named - own) for row in census.stated.get(i, ())),
     )
 
 
 def describe(
-    subjects: Iterable[tuple[str, list[Row]]], layout: Layout, census: Census, share: Share = (0, 1),
+    stated: Iterable[Stated], layout: Layout, census: Census, share: Share = (0, 1),
 ) -> Iterator[Description]:
     """The description of every path of ``census`` in ``share``, as each is complete.
 
-    ``subjects`` is the same stream the census was taken from, or only the subjects of
-    ``share`` (`share_of`). A path nested under another has a description of its own and is
-    also part of its parent's; a path the publication only names (a version IRI, the shapes) is
-    described by its labels and backlinks.
+    ``stated`` is the stream the census was taken from (`bdp_lod.site.reading.stated`), or only
+    the subjects of ``share`` (`share_of`). A path nested under another has a description of
+    its own and is also part of its parent's; a path the publication only names (a version
+    IRI, the shapes) is described by its labels and backlinks.
     """
-    pending: dict[str, list[Row]] = {}
-    inherited: dict[str, list[Row]] = {}
+    pending: dict[str, list[Stated]] = {}
+    inherited: dict[str, list[Stated]] = {}
     prefixes: dict[str, str] = {}
 
     def complete(paths: list[str]) -> Iterator[Description]:
-        for path in sorted(paths, key=len, reverse=True):  # the nested first: their parents take their rows
-            rows = pending.pop(path, [])
+        for path in sorted(paths, key=len, reverse=True):  # the nested first: their parents take their subjects
+            held = pending.pop(path, [])
             prefixes.pop(path, None)
-            rows.extend(inherited.pop(path, ()))
+            held.extend(inherited.pop(path, ()))
             parent = _ancestor(path, census.paths)
             if parent is not None:
-                inherited.setdefault(parent, []).extend(rows)
+                inherited.setdefault(parent, []).extend(held)
             if _in_share(path, census.paths, share):
-                yield _description(path, rows, census, layout)
+                yield _description(path, held, census, layout)
 
-    for subject, rows in subjects:
+    for one in stated:
+        subject = one[0]
         path = layout.path(subject)
         if path is None:
             continue
@@ -136,7 +152,7 @@ def describe(
             pending[path] = []
             if path != CATALOG:
                 prefixes[path] = layout.iri(path)
-        pending[path].extend(rows)
+        pending[path].append(one)
     for path in census.paths - census.subject_paths:
         pending.setdefault(path, [])
     yield from complete(list(pending))
@@ -144,7 +160,7 @@ def describe(
 
 def descriptions(folder: Path, layout: Layout) -> Iterator[Description]:
     """Every description of the publication in ``folder``: both passes, in one process."""
-    return describe(subjects(folder), layout, take_census(subjects(folder, literals=LABELS), layout))
+    return describe(stated(folder), layout, take_census(subjects(folder, literals=LABELS), layout))
 
 
 class DocumentWriter:
@@ -155,12 +171,25 @@ class DocumentWriter:
         self.layout = layout
         self.written = 0
         self._formats = AllFormats()
+        self._neighbours: dict[str, Block] = {}
 
     def write(self, description: Description, files: Mapping[Variant, str] | None = None) -> None:
         """Write the three documents; ``files`` are the description's documents
         (`Layout.variants`), when the caller has them already."""
         files = files or self.layout.variants(description.path)
-        documents = self._formats.serialize([*description.triples, *description.neighbours])
+        rows = [*description.triples, *description.neighbours]
+        blocks = [*description.blocks, *self._neighbour_blocks(description.neighbours)] if description.blocks else None
+        documents = self._formats.serialize(rows, blocks)
         for variant in RDF_VARIANTS:
             self.folder.write(files[variant], documents[FORMATS[variant.extension]])
             self.written += 1
+
+    def _neighbour_blocks(self, neighbours: Iterable[Row]) -> Iterator[Block]:
+        """The blocks of a description's neighbours, each formatted once per writer: a unit, a
+        theme or an office is the neighbour of thousands of practices."""
+        known = self._neighbours
+        for subject, group in itertools.groupby(neighbours, key=lambda row: row[0]):
+            block = known.get(subject)
+            if block is None:
+                block = known[subject] = subject_block(subject, group)
+            yield block

@@ -25,7 +25,7 @@ from .index import write_index
 from .layout import Layout
 from .not_found import write_not_found
 from .pages import PageWriter
-from .reading import subjects
+from .reading import stated, subjects
 from .retired import read_retired, retirement
 from .tombstones import write_tombstones
 
@@ -62,7 +62,7 @@ def _write_part(part: int) -> tuple[int, int, int]:
     resources = 0
     share = (part, job.parts)
     needed = share_of(job.layout, job.census, share) if job.parts > 1 else None
-    for description in describe(subjects(job.folder, needed), job.layout, job.census, share):
+    for description in describe(stated(job.folder, needed), job.layout, job.census, share):
         documents_of = job.layout.variants(description.path)
         documents.write(description, documents_of)
         pages.write(description, documents_of)
