@@ -32,7 +32,7 @@ from ..model import Practice
 from .formats import FORMATS, RdfFormat, format_for
 from ..vocab import PREFIXES
 from .blocks import (
-    Block, Row, SubjectBlocks, TurtleNames, rows_of, turtle_prefixes, write_ntriples, write_statements, write_turtle,
+    Block, Row, SubjectBlocks, TurtleNames, rows_of, turtle_prefixes, turtle_statement, write_ntriples, write_turtle,
 )
 from .jsonld import JsonLdWriter, Renderer, context, context_header
 from .practices import write_practices
@@ -55,7 +55,7 @@ class Documents:
         self.format = fmt
         if fmt is RdfFormat.JSON_LD:
             ctx = context()
-            self._renderer = Renderer(ctx)
+            self._renderer = Renderer(ctx, leaves=True)
             self._header = context_header(ctx)
 
     def serialize(self, rows: Iterable[Row]) -> bytes:
@@ -70,13 +70,18 @@ class AllFormats:
 
     The Turtle and the N-Triples of a document are written from one set of formatted lines
     (`SubjectBlocks`), and the Turtle prefixes and prefixed names are worked out once for all
-    the documents, not once per document.
+    the documents, not once per document. So is the Turtle statement of a subject that many
+    documents hold the same (a property's or a class's labels, a unit's name): the last
+    `RECENT` blocks' statements are remembered.
     """
+
+    RECENT = 10_000
 
     def __init__(self) -> None:
         self._jsonld = Documents(RdfFormat.JSON_LD)
         self._names = TurtleNames(PREFIXES)
         self._prefixes = turtle_prefixes(PREFIXES)
+        self._statements: dict[bytes, bytes] = {}
 
     def serialize(self, rows: list[Row], lines: Iterable[Block] | None = None) -> dict[RdfFormat, bytes]:
         """The documents of ``rows`` (duplicates removed) by format; ``lines``, the blocks of
@@ -88,14 +93,25 @@ class AllFormats:
         else:
             for block in lines:
                 blocks.add_block(block)
-        turtle = io.BytesIO()
-        turtle.write(self._prefixes)
-        write_statements(blocks, turtle, self._names)
         return {
-            RdfFormat.TURTLE: turtle.getvalue(),
+            RdfFormat.TURTLE: self._turtle(blocks),
             RdfFormat.JSON_LD: self._jsonld.serialize(rows),
             RdfFormat.N_TRIPLES: b"".join(block for _, block in blocks.sorted_blocks()),
         }
+
+
+    def _turtle(self, blocks: SubjectBlocks) -> bytes:
+        """What `write_turtle` writes, from statements made once per distinct block."""
+        known = self._statements
+        parts = [self._prefixes]
+        for key, block in blocks.sorted_blocks():
+            statement = known.get(block)
+            if statement is None:
+                if len(known) >= self.RECENT:
+                    known.clear()
+                statement = known[block] = b"\n" + turtle_statement(key, block, self._names).encode("utf-8")
+            parts.append(statement)
+        return b"".join(parts)
 
 
 def serialize(triples: Iterable[tuple[Node, Node, Node]], fmt: RdfFormat) -> bytes:

@@ -28,7 +28,7 @@ from rdflib.term import Node
 from ..vocab import PREFIXES, RDF, XSD
 
 __all__ = [
-    "Block", "BlockMaker", "Grouped", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "TurtleNames", "subject_block",
+    "Block", "BlockMaker", "Grouped", "Lit", "Row", "RowMaker", "SortedBlocks", "SubjectBlocks", "Term", "TurtleNames", "subject_block", "turtle_statement",
     "nt_line", "nt_term", "parse_term", "read_ntriples", "rows_of", "turtle_prefixes", "write_ntriples",
     "write_statements", "write_turtle",
 ]
@@ -386,7 +386,7 @@ Grouped = Callable[[str, dict[str, list[str]]], None]
 by ``<predicate>``, in line order: what `bdp_lod.publish.release.SubjectSummarizer` counts."""
 
 
-def _statement(key: str, block: bytes, names: TurtleNames, grouped: Grouped | None = None) -> str:
+def turtle_statement(key: str, block: bytes, names: TurtleNames, grouped: Grouped | None = None) -> str:
     """One subject's N-Triples lines as one Turtle statement."""
     start = len(key) + 1
     groups: dict[str, list[str]] = {}
@@ -418,7 +418,7 @@ def write_statements(blocks: SortedBlocks, out: IO[bytes], names: TurtleNames, g
     """One statement per subject in the N-Triples order, each after a blank line; ``grouped``
     sees each subject's lines as the statement is made of them."""
     for key, block in blocks.sorted_blocks():
-        out.write(b"\n" + _statement(key, block, names, grouped).encode("utf-8"))
+        out.write(b"\n" + turtle_statement(key, block, names, grouped).encode("utf-8"))
 
 
 def write_turtle(

@@ -31,7 +31,7 @@ Decisions (docs/publishing.md):
 from __future__ import annotations
 
 import json
-from collections import deque
+from collections import Counter, deque
 from typing import IO, AbstractSet, Any, Iterable, Mapping, NamedTuple
 
 from ..vocab import BDP, CV, data_file
@@ -174,12 +174,20 @@ class Renderer:
     """Turns one practice's triples into its JSON object: a pure function of the triples, so
     practices can be rendered in worker processes and written in order by the parent."""
 
-    def __init__(self, context: Mapping[str, Any], shared_classes: frozenset[str] = SHARED_CLASSES) -> None:
+    LEAVES = 10_000
+
+    def __init__(
+        self, context: Mapping[str, Any], shared_classes: frozenset[str] = SHARED_CLASSES, *, leaves: bool = False,
+    ) -> None:
+        """With ``leaves``, the text of a node that embeds nothing is made once for its
+        description (the last `LEAVES` of them are remembered): what a writer of many small
+        documents asks for, whose documents name the same properties, classes and units."""
         self._compactor = Compactor(context)
         self._id = self._compactor.aliases["@id"]
         self._type = self._compactor.aliases["@type"]
         self._shared_classes = shared_classes
         self._last: dict[str, Properties] = {}
+        self._leaves: dict[tuple[str, tuple[tuple[str, Term], ...]], str] | None = {} if leaves else None
 
     def practice(self, root: str, rows: Iterable[Row]) -> Rendered:
         """The practice ``root`` from its own triples ``rows``."""
@@ -215,7 +223,16 @@ class Renderer:
         }
 
     def dumps(self, root: str, nodes: Mapping[str, _Node], embedded: Mapping[str, tuple[str, str]]) -> str:
-        return json.dumps(self._render(root, nodes, embedded), ensure_ascii=False)
+        leaves = self._leaves
+        if leaves is None or embedded:
+            return json.dumps(self._render(root, nodes, embedded), ensure_ascii=False)
+        key = (root, tuple(nodes[root].properties))
+        text = leaves.get(key)
+        if text is None:
+            if len(leaves) >= self.LEAVES:
+                leaves.clear()
+            text = leaves[key] = json.dumps(self._render(root, nodes, embedded), ensure_ascii=False)
+        return text
 
     def _render(self, iri: str, nodes: Mapping[str, _Node], embedded: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
         c = self._compactor
@@ -284,18 +301,30 @@ class JsonLdWriter:
             node = nodes[iri] = _Node(iri)
             node.properties = list(self._shared[iri])
         shared = self._renderer.shared(nodes)
+        targets = {
+            iri: {o for p, o in node.properties if o.__class__ is str and o != iri and p != RDF_TYPE}
+            for iri, node in nodes.items()
+        }
+        pointed = Counter(o for found in targets.values() for o in found)
+
+        def write(root: str) -> None:
+            for iri in self._tree(root, nodes, shared):
+                pointed.subtract(targets.pop(iri))
+
         for root in sorted(shared):
-            self._tree(root, nodes, shared)
-        while nodes:
-            self._tree(_root(nodes), nodes, shared)
+            write(root)
+        while nodes:  # the first node (in IRI order) no other points at; the first of all in a cycle
+            write(next((iri for iri in nodes if not pointed[iri]), next(iter(nodes))))
         self._out.write(b"\n  ]\n}\n")
 
-    def _tree(self, root: str, nodes: dict[str, _Node], shared: AbstractSet[str]) -> None:
-        """Write ``root`` with what it embeds, and forget them."""
+    def _tree(self, root: str, nodes: dict[str, _Node], shared: AbstractSet[str]) -> tuple[str, ...]:
+        """Write ``root`` with what it embeds, and forget them; returns what it forgot."""
         embedded = _embedding(root, nodes, shared)
         self._line(self._renderer.dumps(root, nodes, embedded))
-        for iri in (root, *embedded):
+        forgotten = (root, *embedded)
+        for iri in forgotten:
             del nodes[iri]
+        return forgotten
 
     def _line(self, text: str) -> None:
         self._out.write((("\n    " if self._first else ",\n    ") + text).encode("utf-8"))
@@ -328,9 +357,3 @@ def _embedding(root: str, nodes: Mapping[str, _Node], shared: AbstractSet[str] =
                 embedded[o] = (subject, p)
                 queue.append(o)
     return embedded
-
-
-def _root(nodes: Mapping[str, _Node]) -> str:
-    """The first node (in IRI order) no other node points at; the first of all in a cycle."""
-    pointed = {o for iri, node in nodes.items() for p, o in node.properties if o.__class__ is str and o != iri and p != RDF_TYPE}
-    return next((iri for iri in nodes if iri not in pointed), next(iter(nodes)))
