@@ -34,6 +34,8 @@ _TYPE, _TITLE, _THEME, _LICENSE = str(RDF.type), str(DCTERMS.title), str(DCAT.th
 _PRACTICE, _UNIT = str(BDP.Practice), str(BDP.LocalGovernmentUnit)
 _UNIT_OF, _IMPLEMENTED_BY = str(BDP.localGovernmentUnit), str(BDP.implementedBy)
 _ENDPOINT = str(DCAT.endpointURL)
+_UNSEEN: Final = "\0"
+"""An IRI whose target path is not worked out yet (no IRI holds a NUL)."""
 
 
 @dataclass
@@ -82,16 +84,16 @@ def take_census(subjects: Iterable[tuple[str, list[Row]]], layout: Layout) -> Ce
     unnamed: dict[str, list[str]] = {}
 
     def target(iri: str) -> str | None:
-        """The path an object IRI is described under (None: not ours, or a dump's URL)."""
-        known = targets.get(iri, "\0")
-        if known != "\0":
-            return known
+        """The path an object IRI is described under (None: not ours, or a dump's URL), worked
+        out once per IRI; a path found is one to describe."""
         path = layout.path(iri)
         if path is not None and isinstance(layout.locate(path), Download):
             path = None
         if path == "":
             path = CATALOG
         targets[iri] = path
+        if path is not None:
+            census.paths.add(path)
         return path
 
     for subject, rows in subjects:
@@ -119,10 +121,11 @@ def take_census(subjects: Iterable[tuple[str, list[Row]]], layout: Layout) -> Ce
                 census.licences.append(iri)
             elif predicate == _ENDPOINT:
                 census.endpoints.append(iri)
-            where = target(iri)
+            where = targets.get(iri, _UNSEEN)
+            if where is _UNSEEN:
+                where = target(iri)
             if where is None:
                 continue
-            census.paths.add(where)
             if "#" not in iri:
                 backlinks[iri][predicate].append(subject)
         if subject not in labels and kinds and path.count("/") > 2:
@@ -132,7 +135,7 @@ def take_census(subjects: Iterable[tuple[str, list[Row]]], layout: Layout) -> Ce
                 r[2].language or "": r[2].value for r in rows if r[1] == _TITLE and r[2].__class__ is Lit
             }))
             for _s, predicate, obj in rows:
-                if predicate == _THEME and obj.__class__ is str and target(obj) is not None:
+                if predicate == _THEME and obj.__class__ is str and targets[obj] is not None:  # its target was found above
                     census.themes[obj] += 1
                 elif predicate == _UNIT_OF:
                     census.unit_practices[obj] += 1  # type: ignore[index]  # an IRI
