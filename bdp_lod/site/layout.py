@@ -70,13 +70,11 @@ class Variant(Enum):
     JSONLD = (".jsonld", "application/ld+json")
     NTRIPLES = (".nt", "application/n-triples")
 
-    @property
-    def extension(self) -> str:
-        return self.value[0]
-
-    @property
-    def media_type(self) -> str:
-        return self.value[1]
+    def __init__(self, extension: str, media_type: str) -> None:
+        # attributes, not properties: a property of an Enum member costs a descriptor call, and
+        # the site asks for an extension for every file it names (millions at 100,000 practices)
+        self.extension = extension
+        self.media_type = media_type
 
     @property
     def is_rdf(self) -> bool:
@@ -166,10 +164,15 @@ class Layout:
             if variant.is_rdf:
                 return self.document(CATALOG, variant)
             return INDEX + variant.extension
+        return self._stem(path) + variant.extension
+
+    @staticmethod
+    def _stem(path: str) -> str:
+        """The documents' file of a path other than the base's, without its extension."""
         parts = path.split("/")
         if parts[0] == _SHARDED and len(parts) >= 3:
             parts = [parts[0], parts[1], shard(parts[2]), *parts[2:]]
-        return DOCUMENTS + "/".join(parts) + variant.extension
+        return DOCUMENTS + "/".join(parts)
 
     def locate(self, request: str) -> Target | None:
         """What a request path under the base (no leading ``/``, percent-decoded) asks for.
@@ -206,7 +209,10 @@ class Layout:
 
     def variants(self, path: str) -> dict[Variant, str]:
         """Every document of an identifier, by variant."""
-        return {variant: self.document(path, variant) for variant in Variant}
+        if path == "":
+            return {variant: self.document(path, variant) for variant in Variant}
+        stem = self._stem(path)
+        return {variant: stem + variant.extension for variant in Variant}
 
 
 @dataclass(frozen=True)
