@@ -108,7 +108,7 @@ def _description(path: str, stated: list[Stated], census: Census, layout: Layout
         path=path,
         triples=triples,
         blocks=blocks,
-        labels={i: labels[i] for i in sorted(labelled) if i in labels},
+        labels={i: labels[i] for i in labelled if i in labels},  # looked up, never iterated: no order to fix
         backlinks={p: tuple(sorted(set(s))) for p, s in sorted(linked.items())},
         neighbours=tuple(row for i in sorted(named - own) for row in census.stated.get(i, ())),
     )
