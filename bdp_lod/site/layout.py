@@ -202,9 +202,11 @@ class Layout:
         path = self.path(iri)
         if path is None:
             return None
-        target = self.locate(path)
-        if isinstance(target, Download):
-            return target.file
+        prefix = self.download_prefix
+        if prefix and path.startswith(prefix):  # only there can `locate` find a download: the pages ask for
+            target = self.locate(path)          # some hundred thousand files, few of them dumps
+            if isinstance(target, Download):
+                return target.file
         return self.document(path, variant)
 
     def variants(self, path: str) -> dict[Variant, str]:

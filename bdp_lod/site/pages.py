@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
 
 
 from ..serialize.blocks import RDF_TYPE, Lit
-from .description import Description
+from .description import Description, Labels
 from .folder import SiteFolder
 from .layout import INDEX, Layout, Variant
 from .rendering import ENVIRONMENT, LANGUAGES, Skeleton, embedded_json, html_text, slot, sparql_link
@@ -55,7 +55,8 @@ UI: Final[Mapping[str, Mapping[str, str]]] = {
 
 
 class _Link(NamedTuple):
-    """A value of a property with several: what it sorts by, and its HTML."""
+    """A value as a page shows it: what it sorts by among several (its label, then its link,
+    None for a literal), and its HTML."""
 
     label: str
     href: str | None
@@ -120,22 +121,125 @@ def relative(target: str, here: str) -> str:
     folder, ``/``-separated): what ``posixpath.relpath`` gives, without its cost per link."""
     if not here:
         return target
-    return _relative(tuple(target.split("/")), here.split("/"))
-
-
-def _relative(theirs: tuple[str, ...], mine: list[str]) -> str:
-    common = 0
-    for a, b in zip(mine, theirs[:-1]):
-        if a != b:
-            break
-        common += 1
+    folder, _, name = target.rpartition("/")
+    if folder == here:
+        return name  # a page's own documents: four links of every page
+    theirs, mine = target.split("/"), here.split("/")
+    common = _shared(mine, theirs[:-1])
     return "../" * (len(mine) - common) + "/".join(theirs[common:])
 
 
+def _shared(mine: Sequence[str], folders: Sequence[str]) -> int:
+    """How many folders, from the top, a page's folder ``mine`` and a file's ``folders`` share."""
+    common = 0
+    for a, b in zip(mine, folders):
+        if a != b:
+            break
+        common += 1
+    return common
+
+
+class _Place(NamedTuple):
+    """The folder of a page, as its links need it."""
+
+    here: str
+    mine: list[str]
+    """Its segments."""
+    views: list[str]
+    """What a file ``n`` folders deep, fewer than the page's, sees of the page (`_Target.seen`):
+    how deep the page is and its first ``n`` folders."""
+
+
+@functools.lru_cache(maxsize=2)
+def _place(here: str) -> _Place:
+    """The place of a page in folder ``here``: a description's two pages share one folder."""
+    mine = here.split("/") if here else []
+    return _Place(here, mine, [f"{len(mine)}:{'/'.join(mine[:n])}" for n in range(len(mine))])
+
+
+class _Target:
+    """What every link to one IRI in one language shares: its label, the file it leads to (its
+    segments as they are and escaped), and the finished anchors from the pages that see it alike.
+
+    A link depends only on how deep the page's folder is and on the page's first folders, as
+    many as the target's file has: a vocabulary term's file sits one to three folders deep, and
+    every practice page (six deep, ``doc/id/practice/…``) links to it by the same path, so its
+    anchor is made once per such view, not on each of thousands of pages. A practice, a unit or
+    an office sits as deep as the pages that list it, where each view is a folder of its own;
+    their anchors are made each time and not kept."""
+
+    __slots__ = ("label", "anchor", "file", "folders", "html_parts", "fragment", "html_fragment", "seen")
+
+    def __init__(self, iri: str, label: str, file: str | None) -> None:
+        self.label = label
+        """The escaped label: the anchor's text."""
+        self.anchor = "" if file else f'<a href="{html_text(iri)}">{label}</a>'
+        """The anchor of an IRI of no file, linked as it stands and the same from every page."""
+        self.file = file or ""
+        self.folders = self.file.split("/")[:-1]
+        self.html_parts = html_text(self.file).split("/")
+        """The file's segments escaped (``/`` is not escaped, so they are the escaped path's)."""
+        self.fragment = iri.partition("#")[2]
+        self.html_fragment = f"#{html_text(self.fragment)}" if self.fragment else ""
+        self.seen: dict[str, str] = {}
+        """View of a page (`_Place.views`) → the anchor from it."""
+
+
+_Value = str | _Link
+"""A value as `_Subject` holds it: an IRI (a plain ``str``), or a literal ready to show (its
+``href`` None)."""
+
+
+class _Subject(NamedTuple):
+    """A subject a page shows (the resource or one of its hash terms), as both languages' pages
+    share it: grouped once per description, not once per page."""
+
+    iri: str
+    kinds: list[str]
+    """Its ``rdf:type`` IRIs."""
+    values: dict[str, list[_Value]]
+    """Each other predicate, in IRI order (the triples' order) → its values, in the triples' order;
+    several literals alone are one value, already in natural order."""
+
+
+def _subjects(description: Description) -> list[_Subject]:
+    """The resource and then its hash terms (sorted), each with what a page shows of it."""
+    iri = description.iri
+    prefix = iri + "#"
+    grouped: dict[str, _Subject] = {iri: _Subject(iri, [], {})}
+    for s, p, o in description.triples:
+        if s != iri and not s.startswith(prefix):
+            continue  # a nested node's: shown on its own page
+        subject = grouped.get(s)
+        if subject is None:
+            subject = grouped[s] = _Subject(s, [], {})
+        if p == RDF_TYPE:
+            if o.__class__ is str:
+                subject.kinds.append(o)
+        elif o.__class__ is Lit:
+            subject.values.setdefault(p, []).append(_literal(o))
+        else:
+            subject.values.setdefault(p, []).append(o)  # type: ignore[arg-type]  # not a Lit: an IRI
+    for subject in grouped.values():
+        for p, shown in subject.values.items():
+            literals = [value for value in shown if isinstance(value, _Link)] if len(shown) > 1 else ()
+            if len(literals) == len(shown):  # several literals and no IRI: one order for both languages
+                subject.values[p] = [_Link("", None, "<br>".join(link.html for link in sorted(literals, key=_natural)))]
+    return [grouped.pop(iri), *(grouped[term] for term in sorted(grouped))]
+
+
+def _literal(literal: Lit) -> _Link:
+    """A literal as a page shows it, in its language: the same HTML on both pages."""
+    if literal.language:
+        return _Link(literal.value, None, f'<span lang="{html_text(literal.language)}">{html_text(literal.value)}</span>')
+    return _Link(literal.value, None, f"<span>{html_text(literal.value)}</span>")
+
+
 class _Names:
-    """Labels, their escaped HTML and link targets, worked out once per IRI and language for
-    every page a writer makes: a theme, a unit, a class or a predicate is named on thousands of
-    pages, and a unit's practices are listed on its page and on its powiat's.
+    """Labels, their escaped HTML, link targets and the order of predicate rows, worked out
+    once per IRI and language for every page a writer makes: a theme, a unit, a class or a
+    predicate is named on thousands of pages, and a unit's practices are listed on its page
+    and on its powiat's.
 
     Valid for descriptions of one publication (whose labels are those of one census); a page
     rendered alone (`render_page`) gets names of its own."""
@@ -144,8 +248,10 @@ class _Names:
         self.layout = layout
         self.lang = lang
         self.variant = LANGUAGES[lang]
+        self.targets: dict[str, _Target] = {}
+        """IRI → how it is linked (`target`); read directly by `_Page.anchor`, the commonest call."""
         self._labels: dict[str, tuple[str, str]] = {}
-        self._targets: dict[str, tuple[tuple[str, ...], str] | None] = {}
+        self._orders: dict[tuple[str, ...], list[str]] = {}
 
     def label(self, iri: str, own: Mapping[str, str] | None) -> tuple[str, str]:
         """The label of ``iri`` and its escaped HTML; ``own`` is the description's labels of it."""
@@ -159,14 +265,21 @@ class _Names:
             known = self._labels[iri] = (text, html_text(text))
         return known
 
-    def target(self, iri: str) -> tuple[tuple[str, ...], str] | None:
-        """The segments of the file ``iri`` links to, and its fragment; None: an IRI of no file."""
-        known = self._targets.get(iri, ())
-        if known == ():
-            file = self.layout.file_of(iri, self.variant)
-            known = None if file is None else (tuple(file.split("/")), iri.partition("#")[2])
-            self._targets[iri] = known
-        return known  # type: ignore[return-value]  # () was replaced above
+    def target(self, iri: str, labels: Labels) -> _Target:
+        """How ``iri`` is linked; ``labels`` are the description's that links to it."""
+        known = self.targets.get(iri)
+        if known is None:
+            known = self.targets[iri] = _Target(iri, self.label(iri, labels.get(iri))[1], self.layout.file_of(iri, self.variant))
+        return known
+
+    def order(self, predicates: dict[str, list[_Value]], labels: Labels) -> list[str]:
+        """The predicates of a subject by label (then IRI), as its rows list them: kept per set
+        of predicates, since most practices have one of a few sets."""
+        key = tuple(predicates)
+        known = self._orders.get(key)
+        if known is None:
+            known = self._orders[key] = sorted(key, key=lambda p: (self.label(p, labels.get(p))[0], p))
+        return known
 
 
 class _Page:
@@ -175,77 +288,89 @@ class _Page:
     def __init__(self, description: Description, names: _Names, file: str) -> None:
         self.d = description
         self.names = names
-        self.lang = names.lang
-        self.file = file
-        self.here = file.rpartition("/")[0]
-        self._mine = self.here.split("/") if self.here else []
+        self.place = _place(file.rpartition("/")[0])
+        self._targets = names.targets
 
     def label(self, iri: str) -> str:
         return self.names.label(iri, self.d.labels.get(iri))[0]
 
     def href(self, iri: str) -> str:
-        target = self.names.target(iri)
-        if target is None:
+        """The link to ``iri``, not escaped."""
+        target = self.names.target(iri, self.d.labels)
+        if target.anchor:
             return iri
-        parts, fragment = target
-        link = _relative(parts, self._mine) if self._mine else "/".join(parts)
-        return f"{link}#{fragment}" if fragment else link
+        link = relative(target.file, self.place.here)
+        return f"{link}#{target.fragment}" if target.fragment else link
 
     def anchor(self, iri: str) -> str:
         """``<a href="…">label</a>`` of ``iri``, escaped."""
-        return f'<a href="{html_text(self.href(iri))}">{self.names.label(iri, self.d.labels.get(iri))[1]}</a>'
+        target = self._targets.get(iri) or self.names.target(iri, self.d.labels)
+        if target.anchor:
+            return target.anchor
+        views = self.place.views
+        depth = len(target.folders)
+        if depth < len(views):
+            known = target.seen.get(views[depth])
+            if known is None:
+                known = target.seen[views[depth]] = self._anchor(target)
+            return known
+        return self._anchor(target)
 
-    def value(self, node: str | Lit) -> str:
+    def _anchor(self, target: _Target) -> str:
+        mine = self.place.mine
+        common = _shared(mine, target.folders)
+        up = "../" * (len(mine) - common)
+        return f'<a href="{up}{"/".join(target.html_parts[common:])}{target.html_fragment}">{target.label}</a>'
+
+    def value(self, value: _Value) -> str:
         """A value as the page shows it: a link, or a literal in its language."""
-        if node.__class__ is Lit:
-            if node.language:
-                return f'<span lang="{html_text(node.language)}">{html_text(node.value)}</span>'
-            return f"<span>{html_text(node.value)}</span>"
-        return self.anchor(node)  # type: ignore[arg-type]  # not a Lit: an IRI
+        if value.__class__ is _Link:
+            return value.html
+        return self.anchor(value)  # type: ignore[arg-type]  # not a _Link: an IRI
 
-    def link(self, node: str | Lit) -> _Link:
-        if node.__class__ is Lit:
-            return _Link(node.value, None, self.value(node))
-        iri: str = node  # type: ignore[assignment]  # not a Lit: an IRI
+    def link(self, value: _Value) -> _Link:
+        if value.__class__ is _Link:
+            return value
+        iri: str = value  # type: ignore[assignment]  # not a _Link: an IRI
         return _Link(self.label(iri), self.href(iri), self.anchor(iri))
+
+
+_DIGITS: Final = re.compile(r"(\d+)")
 
 
 def _natural(link: _Link) -> tuple[tuple[int, int | str], ...]:
     """Activity 2 before activity 10: numbers in labels compare as numbers."""
-    parts = re.split(r"(\d+)", link.label) + [link.href or ""]
+    parts = _DIGITS.split(link.label) + [link.href or ""]
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
 
 
-def _properties(page: _Page, subject: str) -> tuple[list[str], str]:
+def _properties(page: _Page, subject: _Subject) -> tuple[list[str], str]:
     """The kinds of ``subject`` and its other properties (``<dt>``/``<dd>`` HTML), labelled,
     values in natural order."""
-    own = [(p, o) for s, p, o in page.d.triples if s == subject]
-    kinds = sorted({page.label(o) for p, o in own if p == RDF_TYPE and o.__class__ is str})
-    by_predicate: dict[str, list[str | Lit]] = {}
-    for p, o in own:
-        if p != RDF_TYPE:
-            by_predicate.setdefault(p, []).append(o)
+    kinds = sorted({page.label(o) for o in subject.kinds})
+    values = subject.values
     rows: list[str] = []
-    for p, values in sorted(by_predicate.items(), key=lambda item: (page.label(item[0]), item[0])):
-        shown = page.value(values[0]) if len(values) == 1 else "<br>".join(
-            link.html for link in sorted(map(page.link, values), key=_natural))
-        rows.append(f"<dt>{page.anchor(p)}</dt>\n<dd>{shown}</dd>\n")
+    for p in page.names.order(values, page.d.labels):
+        shown = values[p]
+        html = page.value(shown[0]) if len(shown) == 1 else "<br>".join(
+            link.html for link in sorted(map(page.link, shown), key=_natural))
+        rows.append(f"<dt>{page.anchor(p)}</dt>\n<dd>{html}</dd>\n")
     return kinds, "".join(rows)
 
 
 def render_page(description: Description, layout: Layout, lang: str, endpoint: str | None = None) -> str:
     """The page of one resource in ``lang`` (``pl`` or ``en``); with the publication's SPARQL
     ``endpoint``, a link that asks it to DESCRIBE the resource."""
-    return _render(description, layout.variants(description.path), _Names(layout, lang), endpoint)
+    return _render(description, _subjects(description), layout.variants(description.path), _Names(layout, lang), endpoint)
 
 
-def _render(description: Description, files: Mapping[Variant, str], names: _Names, endpoint: str | None) -> str:
+def _render(description: Description, subjects: list[_Subject], files: Mapping[Variant, str], names: _Names,
+            endpoint: str | None) -> str:
     lang = names.lang
     page = _Page(description, names, files[names.variant])
     title = page.label(description.iri)
-    kinds, rows = _properties(page, description.iri)
-    terms = sorted({s for s, _p, _o in description.triples if s.startswith(description.iri + "#")})
-    here = page.here
+    kinds, rows = _properties(page, subjects[0])
+    here = page.place.here
     html = {
         "title": html_text(title),
         "kinds": html_text(", ".join(kinds)),
@@ -256,24 +381,31 @@ def _render(description: Description, files: Mapping[Variant, str], names: _Name
         "nt": html_text(relative(files[Variant.NTRIPLES], here)),
         "other": html_text(relative(files[LANGUAGES[_OTHER[lang]]], here)),
         "home": html_text(relative(INDEX + LANGUAGES[lang].extension, here)),
-        "schema_org": embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": description.iri,
-                                     "name": title, "url": description.iri}),
+        "schema_org": _schema_org(description.iri, title),
     }
     if endpoint:
         html["describe"] = html_text(sparql_link(endpoint, f"DESCRIBE <{description.iri}>"))
-    for i, term in enumerate(terms):
+    for i, term in enumerate(subjects[1:]):
         term_kinds, html[f"rows{i}"] = _properties(page, term)
-        html[f"id{i}"] = html_text(term.partition("#")[2])
-        html[f"title{i}"] = html_text(page.label(term))
+        html[f"id{i}"] = html_text(term.iri.partition("#")[2])
+        html[f"title{i}"] = html_text(page.label(term.iri))
         html[f"kinds{i}"] = html_text(", ".join(term_kinds))
     more = []
     linked = UI[lang]["linked"]
-    for j, (p, subjects) in enumerate(description.backlinks.items()):
+    anchor = page.anchor
+    for j, (p, linking) in enumerate(description.backlinks.items()):
         html[f"heading{j}"] = html_text(linked.format(page.label(p)))
-        html[f"total{j}"] = str(len(subjects))
-        html[f"items{j}"] = "".join(f"<li>{page.anchor(s)}</li>\n" for s in subjects[:BACKLINKS_SHOWN])
-        more.append(len(subjects) > BACKLINKS_SHOWN)
-    return _skeleton(lang, len(terms), tuple(more), bool(endpoint)).fill(html)
+        html[f"total{j}"] = str(len(linking))
+        html[f"items{j}"] = "".join([f"<li>{anchor(s)}</li>\n" for s in linking[:BACKLINKS_SHOWN]])
+        more.append(len(linking) > BACKLINKS_SHOWN)
+    return _skeleton(lang, len(subjects) - 1, tuple(more), bool(endpoint)).fill(html)
+
+
+@functools.lru_cache(maxsize=2)
+def _schema_org(iri: str, title: str) -> str:
+    """The page's schema.org JSON-LD: kept for the next page, the other language's of the same
+    resource, whose title is most often the same (the data's labels are Polish)."""
+    return embedded_json({"@context": "https://schema.org", "@type": "Thing", "@id": iri, "name": title, "url": iri})
 
 
 _OTHER: Final = {"pl": "en", "en": "pl"}
@@ -321,7 +453,8 @@ class PageWriter:
         """Write both pages; ``files`` are the description's documents (`Layout.variants`),
         when the caller has them already."""
         files = files or self.layout.variants(description.path)
+        subjects = _subjects(description)
         for names in self._names:
             file = files[names.variant]
-            self.folder.write(file, _render(description, files, names, self.endpoint).encode("utf-8"))
+            self.folder.write(file, _render(description, subjects, files, names, self.endpoint).encode("utf-8"))
             self.written += 1

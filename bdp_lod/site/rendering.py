@@ -29,10 +29,15 @@ checking their files' times cost a ``stat`` per template and include on each of 
 hundreds of thousands of pages."""
 
 
+_JSON: Final = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""What ``json.dumps(…, ensure_ascii=False, sort_keys=True)`` makes, without a new encoder for
+each of the site's pages (``dumps`` makes one whenever an option is not its default)."""
+
+
 def embedded_json(data: dict[str, Any]) -> Markup:
     """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` written as JSON
     escapes, so a ``</script>`` in a title stays text."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = _JSON.encode(data)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
