@@ -143,46 +143,52 @@ class _Place(NamedTuple):
     """The folder of a page, as its links need it."""
 
     here: str
-    mine: list[str]
-    """Its segments."""
+    segments: list[str]
+    """Its segments, escaped: escaping maps equal segments to equal ones and different to
+    different, so they compare with a `_Target`'s as the segments themselves would."""
     views: list[str]
-    """What a file ``n`` folders deep, fewer than the page's, sees of the page (`_Target.seen`):
-    how deep the page is and its first ``n`` folders."""
+    """What a file ``n`` folders deep, fewer than the page's, sees of the page: how deep the
+    page is and its first ``n`` folders. A link depends on nothing else, so `_Names.seen` keeps
+    the anchors made from each view: a vocabulary term's file sits one to three folders deep,
+    and every practice page (six deep, ``doc/id/practice/…``) links to it by the same path, so
+    its anchor is made once, not on each of thousands of pages. A practice, a unit or an office
+    sits as deep as the pages that list it, where each view is a folder of its own; their
+    anchors are made each time and not kept."""
 
 
 @functools.lru_cache(maxsize=2)
 def _place(here: str) -> _Place:
     """The place of a page in folder ``here``: a description's two pages share one folder."""
-    mine = here.split("/") if here else []
-    return _Place(here, mine, [f"{len(mine)}:{'/'.join(mine[:n])}" for n in range(len(mine))])
+    segments = html_text(here).split("/") if here else []
+    return _Place(here, segments, [f"{len(segments)}:{'/'.join(segments[:n])}" for n in range(len(segments))])
 
 
-class _Target:
-    """What every link to one IRI in one language shares: its label, the file it leads to (its
-    segments as they are and escaped), and the finished anchors from the pages that see it alike.
+_Target = tuple[str, str, str, tuple[str, ...], int, str, str]
+"""How one IRI is linked in one language (`_Names.target`): its escaped label (the anchor's
+text); the anchor of an IRI of no file, linked as it stands and the same from every page, else
+empty; the file; its segments, escaped (``/`` is not, so they are the escaped path's); how
+many folders it is in; the IRI's fragment; and that fragment escaped, after a ``#``, or empty.
 
-    A link depends only on how deep the page's folder is and on the page's first folders, as
-    many as the target's file has: a vocabulary term's file sits one to three folders deep, and
-    every practice page (six deep, ``doc/id/practice/…``) links to it by the same path, so its
-    anchor is made once per such view, not on each of thousands of pages. A practice, a unit or
-    an office sits as deep as the pages that list it, where each view is a folder of its own;
-    their anchors are made each time and not kept."""
+A plain tuple of strings, which the garbage collector stops tracking: a writer keeps one for
+each of the hundred thousand and more IRIs it links, and tracked objects make every full
+collection (which walks the census as well) dearer and come sooner; as objects of a class of
+their own they cost one more full collection in a share of 100,000 practices, 0.27 s."""
 
-    __slots__ = ("label", "anchor", "file", "folders", "html_parts", "fragment", "html_fragment", "seen")
+_ANCHOR: Final = 1
+_FILE: Final = 2
+_FOLDERS: Final = 4
+_FRAGMENT: Final = 5
+"""Where `_Page` reads a `_Target`'s fields one at a time (it unpacks the whole where it needs most)."""
 
-    def __init__(self, iri: str, label: str, file: str | None) -> None:
-        self.label = label
-        """The escaped label: the anchor's text."""
-        self.anchor = "" if file else f'<a href="{html_text(iri)}">{label}</a>'
-        """The anchor of an IRI of no file, linked as it stands and the same from every page."""
-        self.file = file or ""
-        self.folders = self.file.split("/")[:-1]
-        self.html_parts = html_text(self.file).split("/")
-        """The file's segments escaped (``/`` is not escaped, so they are the escaped path's)."""
-        self.fragment = iri.partition("#")[2]
-        self.html_fragment = f"#{html_text(self.fragment)}" if self.fragment else ""
-        self.seen: dict[str, str] = {}
-        """View of a page (`_Place.views`) → the anchor from it."""
+
+def _target(iri: str, label: str, file: str | None) -> _Target:
+    """The `_Target` of ``iri``, labelled ``label`` (escaped), linking to ``file`` (None: none)."""
+    fragment = iri.partition("#")[2]
+    html_fragment = f"#{html_text(fragment)}" if fragment else ""
+    if file is None:
+        return label, f'<a href="{html_text(iri)}">{label}</a>', "", (), 0, fragment, html_fragment
+    parts = tuple(html_text(file).split("/"))
+    return label, "", file, parts, len(parts) - 1, fragment, html_fragment
 
 
 _Value = str | _Link
@@ -230,9 +236,13 @@ def _subjects(description: Description) -> list[_Subject]:
 
 def _literal(literal: Lit) -> _Link:
     """A literal as a page shows it, in its language: the same HTML on both pages."""
-    if literal.language:
-        return _Link(literal.value, None, f'<span lang="{html_text(literal.language)}">{html_text(literal.value)}</span>')
-    return _Link(literal.value, None, f"<span>{html_text(literal.value)}</span>")
+    return _Link(literal.value, None, f"{_span(literal.language)}{html_text(literal.value)}</span>")
+
+
+@functools.lru_cache(maxsize=64)
+def _span(language: str | None) -> str:
+    """The start tag of a literal in ``language``: a handful of tags, on most of a page's literals."""
+    return f'<span lang="{html_text(language)}">' if language else "<span>"
 
 
 class _Names:
@@ -252,6 +262,7 @@ class _Names:
         """IRI → how it is linked (`target`); read directly by `_Page.anchor`, the commonest call."""
         self._labels: dict[str, tuple[str, str]] = {}
         self._orders: dict[tuple[str, ...], list[str]] = {}
+        self._seen: dict[str, dict[str, str]] = {}
 
     def label(self, iri: str, own: Mapping[str, str] | None) -> tuple[str, str]:
         """The label of ``iri`` and its escaped HTML; ``own`` is the description's labels of it."""
@@ -269,8 +280,13 @@ class _Names:
         """How ``iri`` is linked; ``labels`` are the description's that links to it."""
         known = self.targets.get(iri)
         if known is None:
-            known = self.targets[iri] = _Target(iri, self.label(iri, labels.get(iri))[1], self.layout.file_of(iri, self.variant))
+            known = self.targets[iri] = _target(iri, self.label(iri, labels.get(iri))[1], self.layout.file_of(iri, self.variant))
         return known
+
+    def seen(self, views: list[str]) -> list[dict[str, str]]:
+        """For each of a page's views (`_Place.views`), the anchors made from it so far, by IRI."""
+        known = self._seen
+        return [known.get(view) or known.setdefault(view, {}) for view in views]
 
     def order(self, predicates: dict[str, list[_Value]], labels: Labels) -> list[str]:
         """The predicates of a subject by label (then IRI), as its rows list them: kept per set
@@ -290,6 +306,8 @@ class _Page:
         self.names = names
         self.place = _place(file.rpartition("/")[0])
         self._targets = names.targets
+        self._segments = self.place.segments
+        self._seen = names.seen(self.place.views)
 
     def label(self, iri: str) -> str:
         return self.names.label(iri, self.d.labels.get(iri))[0]
@@ -297,36 +315,30 @@ class _Page:
     def href(self, iri: str) -> str:
         """The link to ``iri``, not escaped."""
         target = self.names.target(iri, self.d.labels)
-        if target.anchor:
+        if target[_ANCHOR]:
             return iri
-        link = relative(target.file, self.place.here)
-        return f"{link}#{target.fragment}" if target.fragment else link
+        link = relative(target[_FILE], self.place.here)
+        return f"{link}#{target[_FRAGMENT]}" if target[_FRAGMENT] else link
 
     def anchor(self, iri: str) -> str:
         """``<a href="…">label</a>`` of ``iri``, escaped."""
         target = self._targets.get(iri) or self.names.target(iri, self.d.labels)
-        if target.anchor:
-            return target.anchor
-        views = self.place.views
-        depth = len(target.folders)
-        if depth < len(views):
-            known = target.seen.get(views[depth])
+        if target[_ANCHOR]:
+            return target[_ANCHOR]
+        folders = target[_FOLDERS]
+        if folders < len(self._seen):
+            seen = self._seen[folders]
+            known = seen.get(iri)
             if known is None:
-                known = target.seen[views[depth]] = self._anchor(target)
+                known = seen[iri] = self._anchor(target)
             return known
         return self._anchor(target)
 
     def _anchor(self, target: _Target) -> str:
-        mine = self.place.mine
-        common = _shared(mine, target.folders)
-        up = "../" * (len(mine) - common)
-        return f'<a href="{up}{"/".join(target.html_parts[common:])}{target.html_fragment}">{target.label}</a>'
-
-    def value(self, value: _Value) -> str:
-        """A value as the page shows it: a link, or a literal in its language."""
-        if value.__class__ is _Link:
-            return value.html
-        return self.anchor(value)  # type: ignore[arg-type]  # not a _Link: an IRI
+        label, _, _, parts, folders, _, html_fragment = target
+        mine = self._segments
+        common = min(_shared(mine, parts), folders)  # a folder of the page, never the file's name
+        return f'<a href="{"../" * (len(mine) - common)}{"/".join(parts[common:])}{html_fragment}">{label}</a>'
 
     def link(self, value: _Value) -> _Link:
         if value.__class__ is _Link:
@@ -349,12 +361,18 @@ def _properties(page: _Page, subject: _Subject) -> tuple[list[str], str]:
     values in natural order."""
     kinds = sorted({page.label(o) for o in subject.kinds})
     values = subject.values
+    anchor = page.anchor
     rows: list[str] = []
     for p in page.names.order(values, page.d.labels):
         shown = values[p]
-        html = page.value(shown[0]) if len(shown) == 1 else "<br>".join(
-            link.html for link in sorted(map(page.link, shown), key=_natural))
-        rows.append(f"<dt>{page.anchor(p)}</dt>\n<dd>{html}</dd>\n")
+        first = shown[0]
+        if len(shown) > 1:
+            html = "<br>".join(link.html for link in sorted(map(page.link, shown), key=_natural))
+        elif first.__class__ is _Link:
+            html = first.html  # a literal
+        else:
+            html = anchor(first)  # type: ignore[arg-type]  # not a _Link: an IRI
+        rows.append(f"<dt>{anchor(p)}</dt>\n<dd>{html}</dd>\n")
     return kinds, "".join(rows)
 
 
