@@ -6,13 +6,16 @@ holds (`bdp_lod.site.census`), then the descriptions, streamed, each written as 
 forked worker reads the stream again, parsing only the lines of its own share of the resources
 (by a hash of the outermost described path, so a resource and the nodes nested under it fall
 together), and writes that share, so the parts never touch the same file and the bytes are the
-same for any number of workers. Memory is the census and a few resources at a time, whatever the size of the data.
+same for any number of workers. What needs only the census (tombstones, landing page, crawler
+files) is one more task, run beside the shares. Memory is the census and a few resources at a
+time, whatever the size of the data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from ..files import atomic_write
 from ..parallel import available_workers, ordered_map
@@ -26,7 +29,7 @@ from .layout import Layout
 from .not_found import write_not_found
 from .pages import PageWriter
 from .reading import stated, subjects
-from .retired import read_retired, retirement
+from .retired import Retired, read_retired, retirement
 from .tombstones import write_tombstones
 
 __all__ = ["HOSTING_FILES", "SiteResult", "write_site"]
@@ -47,6 +50,14 @@ class _Job:
     layout: Layout
     census: Census
     parts: int
+    retired: list[Retired]
+    site_url: str
+
+
+_CENSUS_ONLY: Final = -1
+"""The task of what needs the census and no resource's description: the tombstones, the landing
+page and the crawlers' files. Run in the parent after the shares, it kept one core idle for its
+2.3 s at 100,000 practices; in a process of its own beside them, it shares the cores with them."""
 
 
 _job: _Job | None = None
@@ -56,6 +67,11 @@ _job: _Job | None = None
 def _write_part(part: int) -> tuple[int, int, int]:
     job = _job
     assert job is not None
+    if part == _CENSUS_ONLY:
+        counts = write_tombstones(SiteFolder(job.folder), job.layout, job.census, job.retired)
+        write_index(job.folder, job.census, job.layout)
+        write_crawling(job.folder, job.layout, job.census.paths, job.site_url)
+        return (0, *counts)
     files = SiteFolder(job.folder)
     endpoint = sorted(job.census.endpoints)[0] if job.census.endpoints else None
     documents, pages = DocumentWriter(files, job.layout), PageWriter(files, job.layout, endpoint)
@@ -83,13 +99,13 @@ def write_site(
     retired = read_retired(folder, layout)
     census = take_census(subjects(folder, literals=LABELS), layout)
     parts = max(1, available_workers() if workers is None else workers)
-    _job = _Job(folder, layout, census, parts)
+    hosting = Hosting(layout, site=site_url, retirement=retirement(retired, layout))
+    _job = _Job(folder, layout, census, parts, retired, hosting.site_url)
     try:
-        counts = list(ordered_map(_write_part, range(parts), parts))
+        tasks = [*range(parts), _CENSUS_ONLY]
+        counts = list(ordered_map(_write_part, tasks, parts + 1 if parts > 1 else 1))
     finally:
         _job = None
-    counts.append((0, *write_tombstones(SiteFolder(folder), layout, census, retired)))
-    hosting = Hosting(layout, site=site_url, retirement=retirement(retired, layout))
     rules = {
         HOSTING_FILES[0]: nginx_http(hosting),
         HOSTING_FILES[1]: nginx_server(hosting, root or str(folder.resolve())),
@@ -100,6 +116,4 @@ def write_site(
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         atomic_write(folder / name, text.encode("utf-8"))
     write_not_found(folder, hosting.prefix)
-    write_index(folder, census, layout)
-    write_crawling(folder, layout, census.paths, hosting.site_url)
     return SiteResult(*(sum(c[i] for c in counts) for i in range(3)))
