@@ -187,11 +187,9 @@ class Layout:
         segments = request.split("/")
         if any(s in ("", ".", "..") for s in segments):
             return None
-        prefix = self.download_prefix
-        if prefix and request.startswith(prefix):
-            name = request[len(prefix):]
-            if "/" not in name and "." in name:
-                return Download(name)
+        download = self._download(request)
+        if download is not None:
+            return download
         if segments[0] in IDENTIFIER_ROOTS:
             return Identifier(request)
         return Document(request)
@@ -202,12 +200,20 @@ class Layout:
         path = self.path(iri)
         if path is None:
             return None
+        download = self._download(path)
+        return download.file if download is not None else self.document(path, variant)
+
+    def _download(self, request: str) -> Download | None:
+        """The dump ``request`` names, if it names one: a file name under the download prefix.
+        Asked for each of some hundred thousand links the pages make, few of them dumps, so it
+        does nothing else of `locate`'s; the segments it rejects are the ones `locate` does."""
         prefix = self.download_prefix
-        if prefix and path.startswith(prefix):  # only there can `locate` find a download: the pages ask for
-            target = self.locate(path)          # some hundred thousand files, few of them dumps
-            if isinstance(target, Download):
-                return target.file
-        return self.document(path, variant)
+        if not prefix or not request.startswith(prefix):
+            return None
+        name = request[len(prefix):]
+        if "/" in name or "." not in name or name in (".", "..") or "\\" in name or "\0" in name:
+            return None
+        return Download(name)
 
     def variants(self, path: str) -> dict[Variant, str]:
         """Every document of an identifier, by variant."""
